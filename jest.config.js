@@ -1,0 +1,41 @@
+// One jest run, two projects: `unit` (*.spec.ts, no outside services) and
+// `integration` (*.int-spec.ts, real MariaDB, Redis and a local S3 server).
+const { pathsToModuleNameMapper } = require('./scripts/jest-paths');
+
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: pathsToModuleNameMapper(),
+  roots: ['<rootDir>/apps', '<rootDir>/libs'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/libs/platform/src/testing/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/platform/src/testing/global-teardown.ts',
+      testTimeout: 60000,
+    },
+  ],
+};
