@@ -1,3 +1,4 @@
+export * from './context';
 export * from './config';
 export * from './logging';
 export * from './health';
