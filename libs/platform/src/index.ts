@@ -8,3 +8,5 @@ export * from './auth';
 export * from './database';
 export * from './messaging';
 export * from './storage';
+export * from './graphql';
+export * from './bootstrap';

@@ -1,22 +1,27 @@
 import { EventName, JobName, MessageName, QueueName } from './names';
 
-/** Which queues receive each message. A job has one consumer; an event any number. */
+/**
+ * Which queues receive each message. A job has one consumer; an event any number.
+ * A route is switched on in the same change that adds the handler consuming it: every app
+ * refuses to start when a message routed to its queue has no handler, so this table is the
+ * live topology, not a wish list. A message with no route cannot be published.
+ */
 export const MESSAGE_ROUTES: Readonly<Record<MessageName, readonly QueueName[]>> = {
-  [JobName.EncodeImage]: [QueueName.Inference],
-  [JobName.AnalyzePhoto]: [QueueName.Inference],
-  [JobName.RemoveEmbeddings]: [QueueName.Inference],
-  [JobName.Reindex]: [QueueName.Inference],
-  [JobName.EraseCasePhotos]: [QueueName.Case],
-  [EventName.ImageEncoded]: [QueueName.Case],
-  [EventName.ImageDeleted]: [QueueName.Inference],
-  [EventName.CaseGalleryChanged]: [QueueName.Inference],
-  [EventName.CaseDeleted]: [QueueName.Inference, QueueName.Consent],
-  [EventName.ConsentChanged]: [QueueName.Case, QueueName.Inference, QueueName.Doi],
-  [EventName.AnalysisCompleted]: [QueueName.Case],
-  [EventName.PublicationChanged]: [QueueName.Case],
+  [JobName.EncodeImage]: [],
+  [JobName.AnalyzePhoto]: [],
+  [JobName.RemoveEmbeddings]: [],
+  [JobName.Reindex]: [],
+  [JobName.EraseCasePhotos]: [],
+  [EventName.ImageEncoded]: [],
+  [EventName.ImageDeleted]: [],
+  [EventName.CaseGalleryChanged]: [],
+  [EventName.CaseDeleted]: [],
+  [EventName.ConsentChanged]: [],
+  [EventName.AnalysisCompleted]: [],
+  [EventName.PublicationChanged]: [],
 };
 
 /** The message names a queue's consumer must handle (each exactly once). */
-export function messagesForQueue(queue: QueueName): MessageName[] {
-  return (Object.keys(MESSAGE_ROUTES) as MessageName[]).filter((n) => MESSAGE_ROUTES[n].includes(queue));
+export function messagesForQueue(queue: QueueName, routes = MESSAGE_ROUTES): MessageName[] {
+  return (Object.keys(routes) as MessageName[]).filter((n) => routes[n].includes(queue));
 }

@@ -1,1 +1,14 @@
-export {};
+export * from './database-connection';
+export * from './database-url';
+export * from './sqlite-migration.lock';
+export * from './async-mutex';
+export * from './mysql-url';
+export * from './data-source-options';
+export * from './ensure-database';
+export * from './create-data-source';
+export * from './sqlite-transaction.gate';
+export * from './run-migrations';
+export * from './dependency-health';
+export * from './database-health';
+export * from './unique-violation';
+export * from './database.module';

@@ -1,1 +1,4 @@
 export * from './registry';
+export * from './http-metrics.middleware';
+export * from './metrics.controller';
+export * from './metrics.module';

@@ -1,3 +1,59 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import IORedis from 'ioredis';
+import { createConnection } from 'mysql2/promise';
+import { parseMysqlUrl } from '../database/mysql-url';
+import { startLocalS3Server } from '../storage/local-s3-server';
+import { TEST_MYSQL_URL, TEST_REDIS_URL, TEST_S3_ENV } from './test-services';
+import { setTestS3Server } from './test-s3-server.holder';
+
+async function checkMariaDb(): Promise<void> {
+  const { host, port, user, password } = parseMysqlUrl(TEST_MYSQL_URL);
+  try {
+    const conn = await createConnection({ host, port, user, password, connectTimeout: 3000 });
+    await conn.query('SELECT 1');
+    await conn.end();
+  } catch (e) {
+    throw new Error(
+      `Integration tests need MariaDB at ${host}:${port} (user ${user}, ${password ? 'a' : 'empty'} password; ` +
+        `override with GMDB_TEST_MYSQL_URL): ${(e as Error).message.replace(/\.$/, '')}. Start it (.ci/run does) and run again.`,
+    );
+  }
+}
+
+async function checkRedis(): Promise<void> {
+  const redis = new IORedis(TEST_REDIS_URL, {
+    lazyConnect: true,
+    connectTimeout: 3000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  let cause: Error | undefined;
+  redis.on('error', (e: Error) => (cause ??= e));
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (e) {
+    throw new Error(
+      `Integration tests need Redis at ${TEST_REDIS_URL} (override with GMDB_TEST_REDIS_URL): ` +
+        `${(cause ?? (e as Error)).message.replace(/\.$/, '')}. ` +
+        'Start it (.ci/run does) and run again.',
+    );
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Jest global setup of the integration project: services answer, a local S3 server runs. */
 export default async function globalSetup(): Promise<void> {
-  // filled in by the platform testing work: local S3 server, service checks
+  await Promise.all([checkMariaDb(), checkRedis()]);
+  const directory = await mkdtemp(join(tmpdir(), 'gmdb-test-s3-'));
+  const server = await startLocalS3Server({ directory });
+  setTestS3Server(server, directory);
+  process.env[TEST_S3_ENV.endpoint] = server.endpoint;
+  process.env[TEST_S3_ENV.region] = server.region;
+  process.env[TEST_S3_ENV.accessKeyId] = server.accessKeyId;
+  process.env[TEST_S3_ENV.secretAccessKey] = server.secretAccessKey;
+  process.env[TEST_S3_ENV.directory] = directory;
 }

@@ -1,1 +1,4 @@
-export {};
+export * from './test-services';
+export * from './test-database';
+export * from './test-redis';
+export * from './test-object-storage';

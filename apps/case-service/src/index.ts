@@ -1,0 +1,2 @@
+export * from './case-service.definition';
+export * from './config/case-service.config';

@@ -1,0 +1,39 @@
+import { ConfigError } from '@gmdb/platform';
+import { Command, CommanderError } from 'commander';
+import { registerApiKeyCommand } from './commands/apikey.command';
+import { registerConfigCommand } from './commands/config.command';
+import { registerMigrateCommand } from './commands/migrate.command';
+import { registerServeCommand } from './commands/serve.command';
+import { registerStartCommand } from './commands/start.command';
+import { registerTokenCommand } from './commands/token.command';
+
+/** The `gmdb` command line. Exit codes: 0 ok, 1 failure, 64 usage, 78 configuration. */
+export function buildProgram(env = process.env): Command {
+  const program = new Command('gmdb')
+    .description('GestaltMatcher Database backend')
+    .showHelpAfterError()
+    .exitOverride();
+  registerStartCommand(program, env);
+  registerServeCommand(program);
+  registerMigrateCommand(program, env);
+  registerTokenCommand(program, env);
+  registerApiKeyCommand(program, env);
+  registerConfigCommand(program, env);
+  return program;
+}
+
+export async function main(): Promise<void> {
+  try {
+    await buildProgram().parseAsync(process.argv);
+  } catch (e) {
+    if (e instanceof CommanderError) process.exit(e.exitCode === 1 ? 64 : e.exitCode);
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(78);
+    }
+    process.stderr.write(`gmdb: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  }
+}
+
+if (require.main === module) void main();

@@ -1,0 +1,19 @@
+import { QueueName } from '@gmdb/domain';
+import { defineHttpService } from '@gmdb/platform';
+import { consentServiceConfigSchema } from './config/consent-service.config';
+import { consentSubgraphTypeDefs } from './graphql/consent.schema';
+import { consentServiceEntities, consentServiceMigrations } from './migrations/consent-service.migrations';
+import { StatusResolver } from './status/status.resolver';
+
+/** consent-service: digital consent, invitations, signatures, withdrawal. */
+export const consentServiceDefinition = defineHttpService({
+  name: 'consent-service',
+  configSchema: consentServiceConfigSchema,
+  port: (config) => config.CONSENT_PORT,
+  database: { url: (config) => config.CONSENT_DATABASE_URL, variable: 'CONSENT_DATABASE_URL' },
+  entities: consentServiceEntities,
+  migrations: consentServiceMigrations,
+  messaging: { queue: QueueName.Consent, handlers: [] },
+  typeDefs: consentSubgraphTypeDefs,
+  providers: [StatusResolver],
+});

@@ -1,0 +1,2 @@
+export * from './consent-service.definition';
+export * from './config/consent-service.config';

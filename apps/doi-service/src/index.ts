@@ -1,0 +1,2 @@
+export * from './doi-service.definition';
+export * from './config/doi-service.config';

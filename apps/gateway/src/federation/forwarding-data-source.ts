@@ -1,0 +1,22 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { CORRELATION_HEADER } from '@gmdb/platform';
+
+/** The per-request context the gateway builds: the incoming request's headers that travel on. */
+export interface GatewayContext {
+  authorization?: string;
+  correlationId?: string;
+}
+
+/**
+ * Sends each subgraph call with the caller's own credentials (the subgraph verifies the token
+ * itself, so a subgraph reached directly cannot be fooled by a forged identity header) and the
+ * correlation id of the request.
+ */
+export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const headers = request.http?.headers;
+    if (!headers) return;
+    if ('authorization' in context && context.authorization) headers.set('authorization', context.authorization);
+    if ('correlationId' in context && context.correlationId) headers.set(CORRELATION_HEADER, context.correlationId);
+  }
+}

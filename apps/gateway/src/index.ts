@@ -1,0 +1,2 @@
+export * from './gateway.definition';
+export * from './config/gateway.config';

@@ -1,0 +1,2 @@
+export * from './inference-worker.definition';
+export * from './config/inference-worker.config';

@@ -1,0 +1,3 @@
+export * from './subgraph.module';
+export * from './federation-link';
+export * from './service-status';

@@ -1,0 +1,27 @@
+import type { MessageEnvelope, MessageName, PayloadOf } from '@gmdb/domain';
+import type { EntityManager } from 'typeorm';
+
+export interface MessageContext<N extends MessageName = MessageName> {
+  envelope: MessageEnvelope & { name: N };
+  /** 1 for the first try. */
+  attempt: number;
+  /** The correlation id of the request that caused the message (also in RequestContext). */
+  correlationId: string;
+  /**
+   * The inbox transaction: write the handler's state change through it, so the change and the
+   * "processed" mark commit together. Absent when the handler opted out of the inbox.
+   */
+  manager?: EntityManager;
+}
+
+/**
+ * A consumer of one or more messages (declared with @HandlesMessage). Payloads carry ids:
+ * re-read the state, be safe to run twice, throw to retry, throw PermanentMessageError when
+ * retrying cannot help (after recording the failure on the entity).
+ */
+export interface MessageHandler<N extends MessageName = MessageName> {
+  handle(payload: PayloadOf<N>, context: MessageContext<N>): Promise<void>;
+}
+
+/** A handler class, as given to MessagingModule.forRoot({ handlers }). */
+export type MessageHandlerClass = new (...args: never[]) => MessageHandler<never>;
