@@ -5,6 +5,10 @@
 export enum ErrorCode {
   // generic
   VALIDATION_FAILED = 'VALIDATION_FAILED',
+  /** The request body is not valid JSON. */
+  INVALID_JSON = 'INVALID_JSON',
+  /** A malformed request rejected before validation (bad path parameter, header, method). */
+  BAD_REQUEST = 'BAD_REQUEST',
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
@@ -45,6 +49,8 @@ export enum ErrorCode {
   HPO_TERM_INVALID = 'HPO_TERM_INVALID',
   HPO_TERM_UNKNOWN = 'HPO_TERM_UNKNOWN',
   HPO_TERM_OBSOLETE = 'HPO_TERM_OBSOLETE',
+  /** The configured hp.json is not an obographs HPO file. */
+  HPO_ONTOLOGY_INVALID = 'HPO_ONTOLOGY_INVALID',
   // consent
   CONSENT_NOT_FOUND = 'CONSENT_NOT_FOUND',
   CONSENT_TEMPLATE_NOT_FOUND = 'CONSENT_TEMPLATE_NOT_FOUND',

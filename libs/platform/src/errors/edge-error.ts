@@ -1,12 +1,11 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { DomainError, ErrorCode, FieldIssue } from '@gmdb/domain';
-import { EdgeCode, EdgeErrorCode } from './edge-error-code';
 import { codeForHttpStatus, httpStatusForCode } from './error-status.table';
 
 /** Any error, as the edge shows it to a caller. */
 export interface EdgeError {
   status: number;
-  code: EdgeErrorCode | string;
+  code: ErrorCode | string;
   /** Safe to show: never a stack, a SQL statement or an internal message. */
   message: string;
   issues?: FieldIssue[];
@@ -70,14 +69,14 @@ function fromHttpException(e: HttpException): EdgeError {
   const message = messageOf(e);
   // Nest turns body-parser's SyntaxError into a BadRequestException carrying JSON.parse's message.
   if (status === HttpStatus.BAD_REQUEST && /\bJSON\b/.test(message)) {
-    return { status, code: EdgeCode.INVALID_JSON, message: INVALID_JSON_MESSAGE, unexpected: false };
+    return { status, code: ErrorCode.INVALID_JSON, message: INVALID_JSON_MESSAGE, unexpected: false };
   }
   return { status, code: codeForHttpStatus(status), message, unexpected: false };
 }
 
 function fromBodyParserError(e: BodyParserError): EdgeError {
   if (e.type === 'entity.parse.failed') {
-    return { status: HttpStatus.BAD_REQUEST, code: EdgeCode.INVALID_JSON, message: INVALID_JSON_MESSAGE, unexpected: false };
+    return { status: HttpStatus.BAD_REQUEST, code: ErrorCode.INVALID_JSON, message: INVALID_JSON_MESSAGE, unexpected: false };
   }
   const status = e.status >= 400 && e.status < 500 ? e.status : HttpStatus.INTERNAL_SERVER_ERROR;
   return {

@@ -1,14 +1,13 @@
 import { HttpStatus } from '@nestjs/common';
 import { ErrorCode } from '@gmdb/domain';
-import { EdgeCode, EdgeErrorCode } from './edge-error-code';
 
 /**
  * The one table from stable error codes to HTTP statuses. A code missing here (added to
  * libs/domain later) falls back by name: `*_NOT_FOUND` is 404, anything else 400.
  */
-const STATUS_BY_CODE: Partial<Record<EdgeErrorCode, HttpStatus>> = {
-  [EdgeCode.INVALID_JSON]: HttpStatus.BAD_REQUEST,
-  [EdgeCode.BAD_REQUEST]: HttpStatus.BAD_REQUEST,
+const STATUS_BY_CODE: Partial<Record<ErrorCode, HttpStatus>> = {
+  [ErrorCode.INVALID_JSON]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.BAD_REQUEST]: HttpStatus.BAD_REQUEST,
   [ErrorCode.VALIDATION_FAILED]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
   [ErrorCode.CONFLICT]: HttpStatus.CONFLICT,
@@ -49,15 +48,15 @@ const STATUS_BY_CODE: Partial<Record<EdgeErrorCode, HttpStatus>> = {
   [ErrorCode.DATACITE_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
-export function httpStatusForCode(code: EdgeErrorCode | string): number {
-  const status = STATUS_BY_CODE[code as EdgeErrorCode];
+export function httpStatusForCode(code: ErrorCode | string): number {
+  const status = STATUS_BY_CODE[code as ErrorCode];
   if (status !== undefined) return status;
   return code.endsWith('_NOT_FOUND') ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
 }
 
 /** The code a bare HTTP status stands for (Nest `HttpException`s, body-parser errors). */
-const CODE_BY_STATUS: Record<number, EdgeErrorCode> = {
-  [HttpStatus.BAD_REQUEST]: EdgeCode.BAD_REQUEST,
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  [HttpStatus.BAD_REQUEST]: ErrorCode.BAD_REQUEST,
   [HttpStatus.UNAUTHORIZED]: ErrorCode.UNAUTHENTICATED,
   [HttpStatus.FORBIDDEN]: ErrorCode.FORBIDDEN,
   [HttpStatus.NOT_FOUND]: ErrorCode.NOT_FOUND,
@@ -69,6 +68,6 @@ const CODE_BY_STATUS: Record<number, EdgeErrorCode> = {
   [HttpStatus.SERVICE_UNAVAILABLE]: ErrorCode.SERVICE_UNAVAILABLE,
 };
 
-export function codeForHttpStatus(status: number): EdgeErrorCode {
-  return CODE_BY_STATUS[status] ?? (status >= 500 ? ErrorCode.INTERNAL : EdgeCode.BAD_REQUEST);
+export function codeForHttpStatus(status: number): ErrorCode {
+  return CODE_BY_STATUS[status] ?? (status >= 500 ? ErrorCode.INTERNAL : ErrorCode.BAD_REQUEST);
 }

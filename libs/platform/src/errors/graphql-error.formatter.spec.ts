@@ -1,7 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { DomainError, ErrorCode } from '@gmdb/domain';
 import { RequestContext } from '../context';
-import { EdgeCode } from './edge-error-code';
 import { codeForHttpStatus, httpStatusForCode } from './error-status.table';
 import { toEdgeError } from './edge-error';
 import { formatGraphQLError } from './graphql-error.formatter';
@@ -24,11 +23,11 @@ describe('error status table', () => {
     expect(httpStatusForCode(ErrorCode.UNSUPPORTED_MEDIA_TYPE)).toBe(415);
     expect(httpStatusForCode(ErrorCode.RATE_LIMITED)).toBe(429);
     expect(httpStatusForCode(ErrorCode.VALIDATION_FAILED)).toBe(422);
-    expect(httpStatusForCode(EdgeCode.INVALID_JSON)).toBe(400);
+    expect(httpStatusForCode(ErrorCode.INVALID_JSON)).toBe(400);
     expect(httpStatusForCode('SOMETHING_NOT_FOUND')).toBe(404);
     expect(httpStatusForCode('SOMETHING_NEW')).toBe(400);
     for (const code of Object.values(ErrorCode)) expect(httpStatusForCode(code)).toBeGreaterThanOrEqual(400);
-    expect(codeForHttpStatus(405)).toBe(EdgeCode.BAD_REQUEST);
+    expect(codeForHttpStatus(405)).toBe(ErrorCode.BAD_REQUEST);
     expect(codeForHttpStatus(502)).toBe(ErrorCode.INTERNAL);
   });
 

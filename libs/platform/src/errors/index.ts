@@ -1,4 +1,3 @@
-export * from './edge-error-code';
 export * from './error-status.table';
 export * from './edge-error';
 export * from './gmdb-exception.filter';
