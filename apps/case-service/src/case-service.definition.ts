@@ -3,6 +3,7 @@ import { defineHttpService } from '@gmdb/platform';
 import { caseServiceConfigSchema } from './config/case-service.config';
 import { caseSubgraphTypeDefs } from './graphql/case.schema';
 import { caseServiceEntities, caseServiceMigrations } from './migrations/case-service.migrations';
+import { hpoOntologyProvider } from './phenotype/hpo-ontology.provider';
 import { StatusResolver } from './status/status.resolver';
 
 /** case-service: cases, photos, gallery, statistics, analyses; REST /api/v1 and the case subgraph. */
@@ -17,5 +18,5 @@ export const caseServiceDefinition = defineHttpService({
   storage: true,
   opaqueCredentials: true,
   typeDefs: caseSubgraphTypeDefs,
-  providers: [StatusResolver],
+  providers: [StatusResolver, hpoOntologyProvider],
 });
