@@ -58,6 +58,8 @@ describe('distributed mode: MariaDB per service, BullMQ, S3, `gmdb migrate` and 
     CONSENT_PORT: '0',
     DOI_PORT: '0',
     WORKER_PORT: '0',
+    GATEWAY_RATE_LIMIT: '30',
+    GATEWAY_MAX_DEPTH: '5',
   };
   const transport = createTransport({ driver: 'bullmq', redisUrl: testRedisUrl(), prefix });
   const running: RunningService[] = [];
@@ -130,4 +132,49 @@ describe('distributed mode: MariaDB per service, BullMQ, S3, `gmdb migrate` and 
       me: { kind: 'user', institutionId: 'uni-bonn' },
     });
   });
+
+  it('serves the committed supergraph and refuses a query deeper than GATEWAY_MAX_DEPTH before planning', async () => {
+    const response = await fetch(`${gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ a: me { kind } ...F } fragment F on Query { b: me { kind } }' }),
+    });
+    expect(((await response.json()) as { data: unknown }).data).toEqual({ a: { kind: 'anonymous' }, b: { kind: 'anonymous' } });
+
+    const deep = await fetch(`${gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __schema { types { fields { type { ofType { name } } } } } }' }),
+    });
+    const body = (await deep.json()) as { errors: { extensions: { code: string } }[] };
+    expect(deep.status).toBe(400);
+    expect(body.errors[0]?.extensions.code).toBe('QUERY_TOO_DEEP');
+  });
+
+  it('answers a bad token at the gateway (401) and rate-limits a caller across the window in Redis', async () => {
+    const bad = await fetch(`${gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer not.a.jwt' },
+      body: JSON.stringify({ query: '{ me { kind } }' }),
+    });
+    expect(bad.status).toBe(401);
+    expect(((await bad.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('TOKEN_INVALID');
+
+    const token = (await gmdb(env, 'token', '--role', 'registered', '--subject', `flood-${prefix}`)).trim();
+    const statuses: number[] = [];
+    for (let i = 0; i < 35; i++) {
+      const r = await fetch(`${gatewayUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ me { kind } }' }),
+      });
+      statuses.push(r.status);
+      if (r.status === 429) {
+        expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect(((await r.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('RATE_LIMITED');
+      } else await r.arrayBuffer();
+    }
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(30);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(5);
+  }, 30_000);
 });

@@ -5,6 +5,7 @@ import { registerConfigCommand } from './commands/config.command';
 import { registerMigrateCommand } from './commands/migrate.command';
 import { registerServeCommand } from './commands/serve.command';
 import { registerStartCommand } from './commands/start.command';
+import { registerSupergraphCommand } from './commands/supergraph.command';
 import { registerTokenCommand } from './commands/token.command';
 
 /** The `gmdb` command line. Exit codes: 0 ok, 1 failure, 64 usage, 78 configuration. */
@@ -19,6 +20,7 @@ export function buildProgram(env = process.env): Command {
   registerTokenCommand(program, env);
   registerApiKeyCommand(program, env);
   registerConfigCommand(program, env);
+  registerSupergraphCommand(program);
   return program;
 }
 

@@ -1,6 +1,7 @@
 import { defineHttpService, graphQLErrorFormatter } from '@gmdb/platform';
 import { gatewayConfigSchema, subgraphsOf } from './config/gateway.config';
 import { GatewayGraphQLModule } from './federation/gateway-graphql.module';
+import { ProtectionModule } from './protection/protection.module';
 
 /** gateway: one Federation 2 supergraph over the case, consent and doi subgraphs. */
 export const gatewayDefinition = defineHttpService({
@@ -8,9 +9,18 @@ export const gatewayDefinition = defineHttpService({
   configSchema: gatewayConfigSchema,
   port: (config) => config.GATEWAY_PORT,
   imports: (config, deps) => [
+    ProtectionModule.forRoot(config),
     GatewayGraphQLModule.forRoot({
+      mode: config.GMDB_MODE,
+      supergraphFile: config.GATEWAY_SUPERGRAPH_FILE,
       subgraphs: subgraphsOf(config, deps.subgraphs),
-      introspection: config.NODE_ENV !== 'production',
+      development: config.NODE_ENV !== 'production',
+      limits: {
+        maxDepth: config.GATEWAY_MAX_DEPTH,
+        maxCost: config.GATEWAY_MAX_COST,
+        maxPageSize: config.GATEWAY_MAX_PAGE_SIZE,
+        defaultPageSize: Math.min(20, config.GATEWAY_MAX_PAGE_SIZE),
+      },
       formatError: graphQLErrorFormatter(deps.logger),
     }),
   ],

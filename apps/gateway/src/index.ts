@@ -1,2 +1,3 @@
 export * from './gateway.definition';
 export * from './config/gateway.config';
+export * from './federation/compose-supergraph';

@@ -4,6 +4,7 @@ import { CORRELATION_HEADER } from '@gmdb/platform';
 /** The per-request context the gateway builds: the incoming request's headers that travel on. */
 export interface GatewayContext {
   authorization?: string;
+  apiKey?: string;
   correlationId?: string;
 }
 
@@ -17,6 +18,7 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     const headers = request.http?.headers;
     if (!headers) return;
     if ('authorization' in context && context.authorization) headers.set('authorization', context.authorization);
+    if ('apiKey' in context && context.apiKey) headers.set('x-api-key', context.apiKey);
     if ('correlationId' in context && context.correlationId) headers.set(CORRELATION_HEADER, context.correlationId);
   }
 }

@@ -1,14 +1,22 @@
-import { IntrospectAndCompose } from '@apollo/gateway';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { RequestContext } from '@gmdb/platform';
 import { ApolloGatewayDriver, type ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { GraphQLFormattedError } from 'graphql';
+import type { QueryLimits } from '../protection/query-limits';
+import { queryLimitsPlugin } from '../protection/query-limits.plugin';
 import { ForwardingDataSource, type GatewayContext } from './forwarding-data-source';
+import { supergraphSource } from './supergraph-source';
 
 export interface GatewayGraphQLOptions {
+  mode: 'standalone' | 'distributed';
+  /** The committed supergraph, served in distributed mode. */
+  supergraphFile: string;
   subgraphs: { name: string; url: string }[];
-  introspection: boolean;
+  /** Introspection and the sandbox landing page (never in production). */
+  development: boolean;
+  limits: QueryLimits;
   formatError?: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 }
 
@@ -24,6 +32,7 @@ function firstHeader(value: string | string[] | undefined): string | undefined {
 @Module({})
 export class GatewayGraphQLModule {
   static forRoot(options: GatewayGraphQLOptions): DynamicModule {
+    const urlByName = new Map(options.subgraphs.map((s) => [s.name, s.url]));
     return {
       module: GatewayGraphQLModule,
       imports: [
@@ -31,16 +40,22 @@ export class GatewayGraphQLModule {
           driver: ApolloGatewayDriver,
           server: {
             path: '/graphql',
-            introspection: options.introspection,
+            introspection: options.development,
             formatError: options.formatError,
+            plugins: [
+              queryLimitsPlugin(options.limits),
+              ...(options.development ? [] : [ApolloServerPluginLandingPageDisabled()]),
+            ],
             context: ({ req }: { req: IncomingRequest }): GatewayContext => ({
               authorization: firstHeader(req.headers.authorization),
+              apiKey: firstHeader(req.headers['x-api-key']),
               correlationId: RequestContext.correlationId() ?? firstHeader(req.headers['x-correlation-id']),
             }),
           },
           gateway: {
-            supergraphSdl: new IntrospectAndCompose({ subgraphs: options.subgraphs }),
-            buildService: ({ url }) => new ForwardingDataSource({ url }),
+            supergraphSdl: supergraphSource(options.mode, options.supergraphFile, options.subgraphs),
+            // The supergraph file names each subgraph; where it runs is this deployment's config.
+            buildService: ({ name, url }) => new ForwardingDataSource({ url: urlByName.get(name) ?? url }),
           },
         }),
       ],

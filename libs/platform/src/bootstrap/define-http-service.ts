@@ -57,6 +57,7 @@ export function defineHttpService<C extends HttpServiceConfig>(spec: HttpService
     database,
     entities,
     migrations,
+    typeDefs: spec.typeDefs,
     start: (config, deps) =>
       startHttpApp(
         createServiceModule({

@@ -24,5 +24,7 @@ export interface ServiceDefinition<C = unknown> {
   database?(config: C): DatabaseConnectionOptions;
   readonly entities: EntityClass[];
   readonly migrations: MigrationClass[];
+  /** The subgraph SDL of a GraphQL service (the supergraph is composed from these). */
+  readonly typeDefs?: string;
   start(config: C, deps: ServiceDeps): Promise<RunningService>;
 }

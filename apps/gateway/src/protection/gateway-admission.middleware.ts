@@ -1,0 +1,62 @@
+import { DomainError, ErrorCode } from '@gmdb/domain';
+import { JwtVerifier, RequestContext, presentedCredential } from '@gmdb/platform';
+import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { RATE_LIMITER } from './protection.constants';
+import type { RateLimiter } from './rate-limiter';
+
+/** The first characters of an opaque key identify it (its public prefix) without its secret. */
+const KEY_ID_LENGTH = 24;
+
+function graphQLErrorBody(code: string, message: string) {
+  const correlationId = RequestContext.correlationId();
+  return { errors: [{ message, extensions: { code, ...(correlationId ? { correlationId } : {}) } }] };
+}
+
+/**
+ * In front of /graphql: verifies a user's JWT once (a bad token is answered here, before any
+ * subgraph is asked; the subgraphs verify the forwarded token again, so one called directly
+ * cannot be fooled), then counts the request against the caller's rate limit.
+ */
+@Injectable()
+export class GatewayAdmissionMiddleware implements NestMiddleware {
+  constructor(
+    private readonly verifier: JwtVerifier,
+    @Inject(RATE_LIMITER) private readonly limiter: RateLimiter,
+  ) {}
+
+  async use(req: Request, res: Response, next: NextFunction): Promise<void> {
+    let callerKey: string;
+    const credential = presentedCredential(req);
+    switch (credential.kind) {
+      case 'jwt':
+        try {
+          callerKey = `user:${(await this.verifier.verify(credential.token)).subject}`;
+        } catch (e) {
+          const code = e instanceof DomainError ? e.code : ErrorCode.TOKEN_INVALID;
+          const status = code === ErrorCode.SERVICE_UNAVAILABLE ? 503 : 401;
+          res.status(status).setHeader('www-authenticate', 'Bearer error="invalid_token"');
+          res.json(graphQLErrorBody(code, e instanceof Error ? e.message : 'The token is not valid'));
+          return;
+        }
+        break;
+      case 'api-key':
+        callerKey = `key:${credential.key.slice(0, KEY_ID_LENGTH)}`;
+        break;
+      case 'researcher-token':
+        callerKey = `key:${credential.token.slice(0, KEY_ID_LENGTH)}`;
+        break;
+      default:
+        callerKey = `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
+    }
+    const decision = await this.limiter.hit(callerKey);
+    res.setHeader('ratelimit-remaining', String(decision.remaining));
+    res.setHeader('ratelimit-reset', String(decision.resetSeconds));
+    if (!decision.allowed) {
+      res.status(429).setHeader('retry-after', String(decision.resetSeconds));
+      res.json(graphQLErrorBody(ErrorCode.RATE_LIMITED, `Too many requests; try again in ${decision.resetSeconds} s`));
+      return;
+    }
+    next();
+  }
+}

@@ -1,0 +1,1 @@
+export const RATE_LIMITER = Symbol.for('gmdb.gateway.RateLimiter');
