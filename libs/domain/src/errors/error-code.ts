@@ -38,6 +38,8 @@ export enum ErrorCode {
   IMAGE_UNDECODABLE = 'IMAGE_UNDECODABLE',
   IMAGE_TOO_LARGE = 'IMAGE_TOO_LARGE',
   IMAGE_EMPTY = 'IMAGE_EMPTY',
+  /** The inference worker's analysis result object is missing its documented shape. */
+  ANALYSIS_RESULT_INVALID = 'ANALYSIS_RESULT_INVALID',
   // engine
   IMAGE_NO_FACE = 'IMAGE_NO_FACE',
   IMAGE_MULTIPLE_FACES = 'IMAGE_MULTIPLE_FACES',

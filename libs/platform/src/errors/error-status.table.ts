@@ -24,7 +24,8 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, HttpStatus>> = {
   [ErrorCode.API_KEY_EXPIRED]: HttpStatus.UNAUTHORIZED,
   [ErrorCode.API_KEY_REVOKED]: HttpStatus.UNAUTHORIZED,
   [ErrorCode.INSUFFICIENT_SCOPE]: HttpStatus.FORBIDDEN,
-  [ErrorCode.IDEMPOTENCY_KEY_REUSED]: HttpStatus.UNPROCESSABLE_ENTITY,
+  // Issue 3: a retry with the same key and another body is a conflict (409).
+  [ErrorCode.IDEMPOTENCY_KEY_REUSED]: HttpStatus.CONFLICT,
   [ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS]: HttpStatus.CONFLICT,
   [ErrorCode.IMAGE_DUPLICATE]: HttpStatus.CONFLICT,
   [ErrorCode.IMAGE_UNSUPPORTED_FORMAT]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,

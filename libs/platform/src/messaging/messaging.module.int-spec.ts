@@ -141,8 +141,11 @@ describe('MessagingModule start-up checks', () => {
     expect(forRoot([CountingHandler, StrayHandler])).toThrow(/StrayHandler handles case.deleted/);
   });
 
-  it('starts an app with the live (still empty) routes and no handlers', async () => {
-    @Module({ imports: [MessagingModule.forRoot({ transport, queue: QueueName.Case, consumerName: 'empty' })] })
+  it('starts an app whose queue nothing is routed to, with no handlers', async () => {
+    const nothingRouted = Object.fromEntries(Object.keys(MESSAGE_ROUTES).map((n) => [n, []])) as unknown as MessageRoutes;
+    @Module({
+      imports: [MessagingModule.forRoot({ transport, queue: QueueName.Case, consumerName: 'empty', routes: nothingRouted })],
+    })
     class EmptyModule {}
     const app = await NestFactory.createApplicationContext(EmptyModule, { logger: false });
     await app.close();

@@ -1,0 +1,55 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CaseAccessLevel, EventName, QueueName } from '@gmdb/domain';
+import { messageEnvelope } from '@gmdb/domain/testing';
+import { Inbox } from '@gmdb/platform';
+import { CaseEntity } from '../cases/entities/case.entity';
+import { type CaseServiceHarness, startCaseServiceHarness } from '../images/testing/case-service.harness';
+
+describe('consent.changed on the case queue (real app, in-process queue, MariaDB)', () => {
+  let h: CaseServiceHarness;
+
+  beforeAll(async () => {
+    h = await startCaseServiceHarness();
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const caseRow = (id: string) => h.dataSource.getRepository(CaseEntity).findOneByOrFail({ id });
+  const processed = (messageId: string) => new Inbox(h.dataSource, 'case-service').hasProcessed(messageId);
+
+  async function deliver(id: string, payload: { caseId: string; consentId: string; version: number; accessLevel: 'private' | 'fair' | 'withdrawn' }) {
+    await h.transport.publish(QueueName.Case, messageEnvelope({ name: EventName.ConsentChanged, payload }, { id }));
+    for (let i = 0; i < 200 && !(await processed(id)); i += 1) await sleep(25);
+    expect(await processed(id)).toBe(true);
+  }
+
+  it('sets the access level once, even when the message arrives twice', async () => {
+    const caseId = await h.seedCase({ accessLevel: CaseAccessLevel.Private });
+    await deliver('consent-msg-1', { caseId, consentId: 'k1', version: 1, accessLevel: 'fair' });
+    const after = await caseRow(caseId);
+    expect([after.accessLevel, after.consentId, after.consentVersion, after.revision]).toEqual(['fair', 'k1', 1, 2]);
+    await deliver('consent-msg-1', { caseId, consentId: 'k1', version: 1, accessLevel: 'fair' });
+    expect((await caseRow(caseId)).revision).toBe(2);
+  });
+
+  it('ignores an older or equal version of the same consent, applies a newer one', async () => {
+    const caseId = await h.seedCase({ accessLevel: CaseAccessLevel.Private });
+    await deliver('consent-msg-2', { caseId, consentId: 'k2', version: 3, accessLevel: 'withdrawn' });
+    await deliver('consent-msg-3', { caseId, consentId: 'k2', version: 2, accessLevel: 'fair' });
+    await deliver('consent-msg-4', { caseId, consentId: 'k2', version: 3, accessLevel: 'fair' });
+    expect((await caseRow(caseId)).accessLevel).toBe('withdrawn');
+    await deliver('consent-msg-5', { caseId, consentId: 'k2', version: 4, accessLevel: 'private' });
+    expect([(await caseRow(caseId)).accessLevel, (await caseRow(caseId)).consentVersion]).toEqual(['private', 4]);
+  });
+
+  it('ignores a consent of an unknown case without failing the message', async () => {
+    await deliver('consent-msg-6', { caseId: 'no-such-case', consentId: 'k3', version: 1, accessLevel: 'fair' });
+  });
+
+  it('writes no case.gallery-changed while that event has no route (Outbox.add would refuse it)', async () => {
+    const rows = await h.dataSource.query('SELECT COUNT(*) AS n FROM outbox_messages WHERE name = ?', [EventName.CaseGalleryChanged]);
+    expect(Number(rows[0].n)).toBe(0);
+  });
+});

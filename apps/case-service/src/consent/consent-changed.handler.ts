@@ -1,0 +1,72 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CaseAccessLevel, EventName, type PayloadOf } from '@gmdb/domain';
+import { HandlesMessage, type MessageContext, type MessageHandler, Outbox } from '@gmdb/platform';
+import type { EntityManager } from 'typeorm';
+import { CaseEventEmitter, isRouted } from '../cases/case-events.emitter';
+import { CaseDiagnosisEntity } from '../cases/entities/case-diagnosis.entity';
+import { CaseGeneEntity } from '../cases/entities/case-gene.entity';
+import { CaseEntity } from '../cases/entities/case.entity';
+import { ImageEntity } from '../images/image.entity';
+
+/**
+ * `consent.changed` (from consent-service): sets the case's access level to what the consent
+ * now allows. Idempotent twice over: the inbox drops a redelivered message, and a version of a
+ * consent older than (or equal to) the one already applied changes nothing. A changed level
+ * emits `case.gallery-changed` through the outbox once that event is routed to its consumer
+ * (the inference worker); until then it is skipped (Outbox.add refuses unrouted messages).
+ */
+@Injectable()
+@HandlesMessage(EventName.ConsentChanged)
+export class ConsentChangedHandler implements MessageHandler<EventName.ConsentChanged> {
+  private readonly logger = new Logger('ConsentChanged');
+  private readonly events: CaseEventEmitter;
+
+  constructor(outbox: Outbox) {
+    this.events = new CaseEventEmitter(outbox);
+  }
+
+  async handle(payload: PayloadOf<EventName.ConsentChanged>, context: MessageContext<EventName.ConsentChanged>): Promise<void> {
+    const manager = context.manager;
+    if (!manager) throw new Error('consent.changed needs the inbox transaction');
+    const before = await manager.getRepository(CaseEntity).findOne({ where: { id: payload.caseId }, select: { id: true, accessLevel: true } });
+    if (!before) {
+      this.logger.warn(`consent.changed for unknown case ${payload.caseId}: ignored`);
+      return;
+    }
+    const result = await manager
+      .createQueryBuilder()
+      .update(CaseEntity)
+      .set({
+        accessLevel: payload.accessLevel,
+        consentId: payload.consentId,
+        consentVersion: payload.version,
+        updatedAt: new Date(),
+        revision: () => 'revision + 1',
+      })
+      .where('id = :id', { id: payload.caseId })
+      // Only a newer version of the same consent, or another consent, applies.
+      .andWhere('(consent_id IS NULL OR consent_id <> :consentId OR consent_version IS NULL OR consent_version < :version)', {
+        consentId: payload.consentId,
+        version: payload.version,
+      })
+      .execute();
+    if (!result.affected) return;
+    if (before.accessLevel !== payload.accessLevel) await this.galleryChanged(manager, payload.caseId, payload.accessLevel);
+  }
+
+  private async galleryChanged(manager: EntityManager, caseId: string, accessLevel: `${CaseAccessLevel}`): Promise<void> {
+    if (!isRouted(EventName.CaseGalleryChanged)) return;
+    const [diagnoses, genes, images] = await Promise.all([
+      manager.getRepository(CaseDiagnosisEntity).find({ where: { caseId }, order: { position: 'ASC' } }),
+      manager.getRepository(CaseGeneEntity).find({ where: { caseId }, order: { position: 'ASC' } }),
+      manager.getRepository(ImageEntity).find({ where: { caseId }, select: { id: true } }),
+    ]);
+    await this.events.galleryChanged(manager, {
+      caseId,
+      accessLevel,
+      disorderIds: diagnoses.map((d) => d.disorderId),
+      geneSymbols: genes.map((g) => g.symbol),
+      imageIds: images.map((i) => i.id),
+    });
+  }
+}
