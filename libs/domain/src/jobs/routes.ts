@@ -12,12 +12,12 @@ export const MESSAGE_ROUTES: Readonly<Record<MessageName, readonly QueueName[]>>
   [JobName.RemoveEmbeddings]: [],
   [JobName.Reindex]: [],
   [JobName.EraseCasePhotos]: [],
-  [EventName.ImageEncoded]: [],
+  [EventName.ImageEncoded]: [QueueName.Case],
   [EventName.ImageDeleted]: [],
   [EventName.CaseGalleryChanged]: [],
   [EventName.CaseDeleted]: [],
-  [EventName.ConsentChanged]: [],
-  [EventName.AnalysisCompleted]: [],
+  [EventName.ConsentChanged]: [QueueName.Case],
+  [EventName.AnalysisCompleted]: [QueueName.Case],
   [EventName.PublicationChanged]: [],
 };
 
