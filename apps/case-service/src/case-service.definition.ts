@@ -4,6 +4,7 @@ import { ANALYSIS_CONTROLLERS, ANALYSIS_HANDLERS, ANALYSIS_PROVIDERS } from './a
 import { CASE_CONTROLLERS, CASE_PROVIDERS } from './cases/case.providers';
 import { caseServiceConfigSchema } from './config/case-service.config';
 import { ConsentChangedHandler } from './consent/consent-changed.handler';
+import { EraseCasePhotosHandler } from './consent/erase-case-photos.handler';
 import { DOCUMENT_CONTROLLERS, DOCUMENT_PROVIDERS } from './documents/document.parts';
 import { caseSubgraphTypeDefs } from './graphql/case.schema';
 import { caseServiceEntities, caseServiceMigrations } from './migrations/case-service.migrations';
@@ -21,7 +22,7 @@ export const caseServiceDefinition = defineHttpService({
   database: { url: (config) => config.CASE_DATABASE_URL, variable: 'CASE_DATABASE_URL' },
   entities: caseServiceEntities,
   migrations: caseServiceMigrations,
-  messaging: { queue: QueueName.Case, handlers: [...IMAGE_HANDLERS, ...ANALYSIS_HANDLERS, ConsentChangedHandler] },
+  messaging: { queue: QueueName.Case, handlers: [...IMAGE_HANDLERS, ...ANALYSIS_HANDLERS, ConsentChangedHandler, EraseCasePhotosHandler] },
   storage: true,
   opaqueCredentials: true,
   typeDefs: caseSubgraphTypeDefs,

@@ -1,6 +1,7 @@
 import { QueueName } from '@gmdb/domain';
 import { defineHttpService } from '@gmdb/platform';
 import { consentServiceConfigSchema } from './config/consent-service.config';
+import { ConsentModule } from './consent.module';
 import { consentSubgraphTypeDefs } from './graphql/consent.schema';
 import { consentServiceEntities, consentServiceMigrations } from './migrations/consent-service.migrations';
 import { StatusResolver } from './status/status.resolver';
@@ -14,6 +15,8 @@ export const consentServiceDefinition = defineHttpService({
   entities: consentServiceEntities,
   migrations: consentServiceMigrations,
   messaging: { queue: QueueName.Consent, handlers: [] },
+  storage: true,
   typeDefs: consentSubgraphTypeDefs,
+  imports: () => [ConsentModule.forRoot()],
   providers: [StatusResolver],
 });

@@ -8,3 +8,4 @@ export * from './variant';
 export * from './phenotype';
 export * from './images';
 export * from './case';
+export * from './consent';

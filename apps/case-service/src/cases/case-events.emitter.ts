@@ -28,6 +28,10 @@ export class CaseEventEmitter {
     return this.emit(manager, { name: EventName.CaseDeleted, payload: { caseId } });
   }
 
+  async imageDeleted(manager: EntityManager, caseId: string, imageId: string): Promise<boolean> {
+    return this.emit(manager, { name: EventName.ImageDeleted, payload: { caseId, imageId } });
+  }
+
   private async emit(manager: EntityManager, message: Message): Promise<boolean> {
     if (!isRouted(message.name)) return false;
     await this.outbox.add(manager, message);

@@ -1,14 +1,13 @@
-import { EventName, JobName, MESSAGE_ROUTES, QueueName } from '@gmdb/domain';
+import { routesWith } from '../testing/routes.fixture';
+import { EventName, JobName, QueueName } from '@gmdb/domain';
 import { HandlesMessage } from './handles-message.decorator';
 import { MessagingConfigurationError, buildHandlerRegistry } from './handler-registry';
 import type { MessageHandler } from './message-handler';
-import type { MessageRoutes } from './message-routes';
 
-const routes: MessageRoutes = {
-  ...MESSAGE_ROUTES,
+const routes = routesWith({
   [JobName.Reindex]: [QueueName.Inference],
   [EventName.CaseDeleted]: [QueueName.Inference, QueueName.Consent],
-};
+});
 
 @HandlesMessage(JobName.Reindex)
 class ReindexHandler implements MessageHandler<JobName.Reindex> {
@@ -63,7 +62,7 @@ describe('buildHandlerRegistry', () => {
   });
 
   it('accepts a queue that nothing is routed to, and an app that consumes no queue, with no handlers', () => {
-    const nothingRouted = Object.fromEntries(Object.keys(routes).map((name) => [name, []])) as unknown as typeof routes;
+    const nothingRouted = routesWith();
     expect(buildHandlerRegistry(QueueName.Case, [], nothingRouted).size).toBe(0);
     expect(buildHandlerRegistry(undefined, []).size).toBe(0);
   });

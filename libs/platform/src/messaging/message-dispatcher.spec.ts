@@ -1,4 +1,5 @@
-import { ErrorCode, JobName, MESSAGE_ROUTES, type MessageEnvelope, QueueName } from '@gmdb/domain';
+import { routesWith } from '../testing/routes.fixture';
+import { ErrorCode, JobName, type MessageEnvelope, QueueName } from '@gmdb/domain';
 import { RequestContext } from '../context/request-context';
 import { buildHandlerRegistry } from './handler-registry';
 import { HandlesMessage } from './handles-message.decorator';
@@ -16,7 +17,7 @@ class ReindexHandler implements MessageHandler<JobName.Reindex> {
 }
 
 describe('createDispatcher', () => {
-  const routes = { ...MESSAGE_ROUTES, [JobName.Reindex]: [QueueName.Inference] };
+  const routes = routesWith({ [JobName.Reindex]: [QueueName.Inference] });
   const registry = buildHandlerRegistry(QueueName.Inference, [ReindexHandler], routes);
 
   it('runs the handler with the envelope correlation id restored', async () => {

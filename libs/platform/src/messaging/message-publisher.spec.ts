@@ -1,9 +1,10 @@
-import { EventName, JobName, MESSAGE_ROUTES, type MessageEnvelope, QueueName } from '@gmdb/domain';
+import { routesWith } from '../testing/routes.fixture';
+import { EventName, JobName, type MessageEnvelope, QueueName } from '@gmdb/domain';
 import { InProcessTransport } from './in-process.transport';
 import { MessagePublisher } from './message-publisher';
 
 describe('MessagePublisher', () => {
-  const routes = { ...MESSAGE_ROUTES, [EventName.CaseDeleted]: [QueueName.Inference, QueueName.Consent] };
+  const routes = routesWith({ [EventName.CaseDeleted]: [QueueName.Inference, QueueName.Consent] });
   const transport = new InProcessTransport({ namespace: 'publisher-spec' });
   afterAll(() => transport.close());
 
@@ -22,7 +23,7 @@ describe('MessagePublisher', () => {
   });
 
   it('refuses a message without a route', async () => {
-    await expect(new MessagePublisher(transport).publish({ name: JobName.Reindex, payload: { reason: 'x' } })).rejects.toThrow(
+    await expect(new MessagePublisher(transport, routes).publish({ name: JobName.Reindex, payload: { reason: 'x' } })).rejects.toThrow(
       /not routed/,
     );
   });

@@ -1,7 +1,8 @@
+import { routesWith } from '../testing/routes.fixture';
 import { Injectable, type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { EventName, JobName, MESSAGE_ROUTES, QueueName } from '@gmdb/domain';
+import { EventName, JobName, QueueName } from '@gmdb/domain';
 import type { DataSource } from 'typeorm';
 import { RequestContext } from '../context/request-context';
 import { DatabaseModule } from '../database/database.module';
@@ -12,13 +13,12 @@ import type { TransportOptions } from './create-transport';
 import { MessagingConfigurationError } from './handler-registry';
 import { HandlesMessage } from './handles-message.decorator';
 import type { MessageContext, MessageHandler } from './message-handler';
-import type { MessageRoutes } from './message-routes';
 import { MESSAGE_TRANSPORT, MessagingModule } from './messaging.module';
 import type { MessageTransport } from './message-transport';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from './messaging.schema';
 import { Outbox } from './outbox';
 
-const routes: MessageRoutes = { ...MESSAGE_ROUTES, [JobName.Reindex]: [QueueName.Inference] };
+const routes = routesWith({ [JobName.Reindex]: [QueueName.Inference] });
 const entities = [...MESSAGING_ENTITIES, TestCounterEntity];
 const migrations = [...MESSAGING_MIGRATIONS, CreateTestCounters1764201700000];
 const correlationIds: string[] = [];
@@ -142,7 +142,7 @@ describe('MessagingModule start-up checks', () => {
   });
 
   it('starts an app whose queue nothing is routed to, with no handlers', async () => {
-    const nothingRouted = Object.fromEntries(Object.keys(MESSAGE_ROUTES).map((n) => [n, []])) as unknown as MessageRoutes;
+    const nothingRouted = routesWith();
     @Module({
       imports: [MessagingModule.forRoot({ transport, queue: QueueName.Case, consumerName: 'empty', routes: nothingRouted })],
     })

@@ -1,4 +1,5 @@
-import { EventName, JobName, MESSAGE_ROUTES, type MessageEnvelope, QueueName } from '@gmdb/domain';
+import { routesWith } from '../testing/routes.fixture';
+import { EventName, JobName, type MessageEnvelope, QueueName } from '@gmdb/domain';
 import { IsNull, Not } from 'typeorm';
 import { RequestContext } from '../context/request-context';
 import { CreateTestCounters1764201700000, TestCounterEntity } from '../testing/fixtures/test-counter.fixture';
@@ -7,17 +8,15 @@ import { clearRedisPrefix, testQueuePrefix, testRedisUrl } from '../testing/test
 import { BullMqTransport } from './bullmq.transport';
 import { InProcessTransport } from './in-process.transport';
 import type { MessageTransport } from './message-transport';
-import type { MessageRoutes } from './message-routes';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from './messaging.schema';
 import { Outbox } from './outbox';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxRelay } from './outbox-relay';
 
-const routes: MessageRoutes = {
-  ...MESSAGE_ROUTES,
+const routes = routesWith({
   [JobName.Reindex]: [QueueName.Inference],
   [EventName.CaseDeleted]: [QueueName.Inference, QueueName.Consent],
-};
+});
 const content = {
   entities: [...MESSAGING_ENTITIES, TestCounterEntity],
   migrations: [...MESSAGING_MIGRATIONS, CreateTestCounters1764201700000],
