@@ -1,0 +1,226 @@
+/**
+ * The libs/ml benchmark: one run prints one table.
+ *   node libs/ml/bench/run.js [--runs N] [--sizes 10000,100000,1000000] [--skip-encode] [--skip-search]
+ * Encoder latency (paper ensemble r50 + r100 + r100 of generated weights, made under var/models on
+ * first use), end-to-end photo encoding vs ONNX-only, analyze latency vs its model time, and exact
+ * gallery search (JS loop vs ONNX Runtime Gemm + TopK). Check the load line: numbers taken while
+ * other processes use the cores are worth little.
+ */
+import { InferenceSession, Tensor } from 'onnxruntime-node';
+import { join } from 'node:path';
+import { FaceAligner } from '../src/align/face.aligner';
+import { SeededRandom } from '../src/common/seeded-random';
+import { RgbImage } from '../src/common/rgb-image';
+import { decodeImage } from '../src/decode/image.decoder';
+import { HumanFaceDetector } from '../src/detect/human-face.detector';
+import { locateSingleFace } from '../src/detect/face.locator';
+import { EncoderEnsemble } from '../src/encode/encoder.ensemble';
+import { createOrtSession } from '../src/encode/ort-session.factory';
+import { PhotoEncoder } from '../src/encode/photo.encoder';
+import { encodeOnnxModel } from '../src/generate/onnx-model.encoder';
+import { OnnxGraph } from '../src/generate/onnx-graph.types';
+import { GalleryIndex } from '../src/gallery/gallery.index';
+import { JsSearcher } from '../src/gallery/js.searcher';
+import { OrtSearcher } from '../src/gallery/ort.searcher';
+import { PAPER_ENSEMBLE, ensureGeneratedManifest } from '../src/manifest/default-manifest';
+import { LoadedManifest } from '../src/manifest/manifest.loader';
+import { rankGallery } from '../src/rank/gallery.ranker';
+import { fixtureBytes } from '../src/testing/fixtures';
+import { preprocessCrop } from '../src/tta/crop.preprocessor';
+import { FOUR_VARIANTS, PLAIN_VARIANT } from '../src/tta/tta.variants';
+import { foreignCores, loadLine } from './load.probe';
+import { Timing, ms, timeIt } from './timing';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const RUNS = Number(option('--runs', '9'));
+const SIZES = option('--sizes', '10000,100000,1000000').split(',').map(Number);
+const MODEL_DIR = option('--models', join(process.cwd(), 'var', 'models'));
+const rows: string[][] = [];
+const row = (...cells: string[]) => {
+  rows.push(cells);
+  process.stderr.write(`${cells.join(' | ')}\n`);
+};
+
+async function encoderSection(manifest12: LoadedManifest, manifest3: LoadedManifest, crop: RgbImage): Promise<void> {
+  for (const [i, spec] of manifest12.models.entries()) {
+    if (i === 2) break; // m2 is another r100
+    const session = await createOrtSession(spec.path, { executionProvider: 'cpu', intraOpNumThreads: 2, forceSpinningStop: false });
+    const run = (variants: typeof FOUR_VARIANTS) => session.run({ [session.inputNames[0]]: new Tensor('float32', preprocessCrop(crop, variants, spec), [variants.length, 3, 112, 112]) });
+    const b1 = await timeIt(() => run(PLAIN_VARIANT), RUNS, 2);
+    const b4 = await timeIt(() => run(FOUR_VARIANTS), RUNS, 2);
+    row(`encode ${spec.arch}`, 'batch 1 (plain) / batch 4 (TTA)', `${ms(b1.median)} / ${ms(b4.median)} ms`, `${(b4.median / b1.median).toFixed(2)}x for 4 variants`);
+    await session.release();
+  }
+  for (const [label, manifest, target] of [
+    ['12 slots', manifest12, 520],
+    ['3 slots', manifest3, 135],
+  ] as const) {
+    const ensemble = await EncoderEnsemble.create(manifest, { intraOpNumThreads: 2 });
+    const t = await timeIt(() => ensemble.encode(crop), RUNS, 2);
+    row(`ensemble r50+r100+r100, ${label}`, 'encoder time per photo', `${ms(t.median)} ms (min ${ms(t.min)})`, `target <= ${target} ms: ${t.median <= target ? 'met' : 'MISSED'}`);
+    await ensemble.release();
+  }
+}
+
+async function pipelineSection(manifest12: LoadedManifest, manifest3: LoadedManifest): Promise<void> {
+  const detector = await HumanFaceDetector.create();
+  const photo = fixtureBytes('astronaut.png');
+  for (const [label, manifest, redetectMinAngleDeg] of [
+    ['12 slots', manifest12, 0],
+    ['3 slots', manifest3, 0],
+    ['3 slots, re-detect if tilt >= 5 deg', manifest3, 5],
+  ] as const) {
+    const ensemble = await EncoderEnsemble.create(manifest, { intraOpNumThreads: 2 });
+    const encoder = new PhotoEncoder(detector, new FaceAligner(detector, { png: true, redetectMinAngleDeg }), ensemble);
+    const crop = (await encoder.encode(photo)).aligned.crop;
+    const photos = Math.max(4, RUNS);
+    // ONNX only: the ensemble back to back. End to end: two photos in flight, so decoding,
+    // detection (wasm, one thread) and alignment of one overlap the other's encoder run.
+    const t0 = performance.now();
+    for (let i = 0; i < photos; i++) await ensemble.encode(crop);
+    const onnxOnly = (performance.now() - t0) / photos;
+    const t1 = performance.now();
+    let next = 0;
+    const lane = async () => {
+      while (next < photos) {
+        next++;
+        await encoder.encode(photo);
+      }
+    };
+    await Promise.all([lane(), lane()]);
+    const endToEnd = (performance.now() - t1) / photos;
+    const ratio = onnxOnly / endToEnd;
+    row(`end to end, ${label}`, 'photos/s: decode+detect+align+encode (2 in flight) vs ONNX only', `${(1000 / endToEnd).toFixed(2)} vs ${(1000 / onnxOnly).toFixed(2)} /s`, `throughput ratio ${ratio.toFixed(3)} (target >= 0.90)`);
+    await ensemble.release();
+  }
+  await detector.dispose();
+}
+
+async function analyzeSection(manifest3: LoadedManifest): Promise<void> {
+  const ensemble = await EncoderEnsemble.create(manifest3, { intraOpNumThreads: 2 });
+  const detector = await HumanFaceDetector.create();
+  const image = await decodeImage(fixtureBytes('astronaut.png'));
+  const crop = (await new FaceAligner(detector).align(image, await locateSingleFace(detector, image))).crop;
+  const index = randomIndex(3, 10_000, 1);
+  const searcher = new OrtSearcher();
+  let modelMs = 0;
+  const analyze = async () => {
+    const { embedding, modelMs: m } = await ensemble.encodeTimed(crop);
+    modelMs = m.reduce((a, b) => a + b, 0);
+    rankGallery(index, await searcher.distances(index, embedding));
+    return modelMs;
+  };
+  const totals: number[] = [];
+  const models: number[] = [];
+  await analyze();
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    models.push(await analyze());
+    totals.push(performance.now() - t0);
+  }
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  row('analyze (3 slots, 10k gallery)', 'encode+search+rank vs sum of model runs', `${ms(med(totals))} vs ${ms(med(models))} ms`, `ratio ${(med(totals) / med(models)).toFixed(3)} (target <= 1.15)`);
+  await searcher.dispose();
+  await ensemble.release();
+  await detector.dispose();
+}
+
+function randomIndex(slots: number, n: number, seed: number): GalleryIndex {
+  const index = new GalleryIndex(slots);
+  const rng = new SeededRandom(seed);
+  const e = new Float32Array(slots * 512);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < e.length; j++) e[j] = rng.next() - 0.5;
+    index.upsert({ imageId: `${i}`, caseId: `c${i >> 1}`, disorderIds: [`D${i % 5000}`], geneIds: [`G${i % 3000}`], accessLevel: i % 10 === 0 ? 'private' : 'fair' }, e);
+  }
+  return index;
+}
+
+/** A native read of the gallery's memory: ONNX Runtime ReduceSum over each block (the bandwidth floor of a search). */
+async function memoryPassSession(): Promise<InferenceSession> {
+  const graph: OnnxGraph = {
+    name: 'memory_pass',
+    nodes: [{ opType: 'ReduceSum', name: 'sum', inputs: ['gallery'], outputs: ['total'], attributes: [{ name: 'keepdims', kind: 'int', value: 0 }] }],
+    initializers: [],
+    inputs: [{ name: 'gallery', type: 'float', shape: ['rows', 'width'] }],
+    outputs: [{ name: 'total', type: 'float', shape: [] }],
+  };
+  return createOrtSession(encodeOnnxModel(graph), { executionProvider: 'cpu', intraOpNumThreads: 0, forceSpinningStop: false });
+}
+
+async function memoryPass(session: InferenceSession, index: GalleryIndex): Promise<void> {
+  for (let b = 0; b < index.store.blockCount; b++) {
+    const m = index.store.block(b);
+    await session.run({ gallery: new Tensor('float32', m, [m.length / index.store.width, index.store.width]) });
+  }
+}
+
+async function searchSection(): Promise<void> {
+  const js = new JsSearcher();
+  const ort = new OrtSearcher();
+  const passSession = await memoryPassSession();
+  for (const n of SIZES) {
+    const slots = n >= 1_000_000 ? 3 : 12;
+    const t0 = performance.now();
+    const index = randomIndex(slots, n, n);
+    const gib = (n * slots * 512 * 4) / 2 ** 30;
+    process.stderr.write(`gallery ${n} x ${slots} slots (${gib.toFixed(2)} GiB) built in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    const query = new Float32Array(slots * 512).map((_, i) => Math.sin(i));
+    const runs = n >= 1_000_000 ? Math.min(RUNS, 3) : RUNS;
+    const pass = await timeIt(() => memoryPass(passSession, index), runs, 1);
+    const jsT = await timeIt(() => js.nearest(index, query, 10), runs, 1);
+    const ortT = await timeIt(() => ort.nearest(index, query, 10), runs, 1);
+    const ortFull: Timing = await timeIt(() => ort.distances(index, query), runs, 1);
+    const rankT = await timeIt(async () => rankGallery(index, await ort.distances(index, query)), runs, 1);
+    row(
+      `search ${n} x ${slots} slots`,
+      'top-10: JS loop / ORT Gemm+TopK (all distances; + ranking)',
+      `${ms(jsT.median)} / ${ms(ortT.median)} ms (${ms(ortFull.median)}; ${ms(rankT.median)})`,
+      `ORT ${(jsT.median / ortT.median).toFixed(1)}x faster; ORT / one native memory pass (${ms(pass.median)} ms, ${(gib / (pass.median / 1000)).toFixed(1)} GiB/s) = ${(ortT.median / pass.median).toFixed(2)}`,
+    );
+  }
+  await ort.dispose();
+  await passSession.release();
+}
+
+async function main(): Promise<void> {
+  const foreign = await foreignCores();
+  const header = `${loadLine()}; other processes used ${foreign.toFixed(2)} cores during the probe${foreign > 0.2 ? ' -- NOT QUIET, numbers are pessimistic' : ''}`;
+  process.stderr.write(`${header}\n`);
+  const manifest12 = await ensureGeneratedManifest({ dir: MODEL_DIR, specs: PAPER_ENSEMBLE, slots: 12 });
+  const manifest3 = await ensureGeneratedManifest({ dir: MODEL_DIR, specs: PAPER_ENSEMBLE, slots: 3 });
+  if (!flag('--skip-encode')) {
+    const detector = await HumanFaceDetector.create();
+    const image = await decodeImage(fixtureBytes('astronaut.png'));
+    const crop = (await new FaceAligner(detector).align(image, await locateSingleFace(detector, image))).crop;
+    await detector.dispose();
+    await encoderSection(manifest12, manifest3, crop);
+    await pipelineSection(manifest12, manifest3);
+    await analyzeSection(manifest3);
+  }
+  if (!flag('--skip-search')) await searchSection();
+  const after = await foreignCores();
+  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length), 6));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  const out = [
+    `# libs/ml benchmark (${new Date().toISOString()}, onnxruntime-node, ${RUNS} runs, medians)`,
+    header,
+    '',
+    line(['what', 'measure', 'median', 'ratio / target']),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+    '',
+    `after the run: other processes used ${after.toFixed(2)} cores; generated weights (rankings mean nothing).`,
+  ];
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,109 @@
+import sharp from 'sharp';
+import { Landmarks5, Point, RgbImage } from '../common/rgb-image';
+import { DetectedFace, FaceDetector } from '../detect/face-detector.interface';
+import { Affine, applyAffine, composeAffine, invertAffine, rotationAbout } from './affine';
+import { ALIGNED_SIZE, ARCFACE_TEMPLATE_112 } from './arcface-template';
+import { warpAffineBilinear } from './bilinear.warp';
+import { umeyamaSimilarity } from './umeyama';
+
+export interface FaceAlignerConfig {
+  /** Side of the upright window re-detected in pass 2, as a multiple of the face box's longer side (default 2.5). */
+  windowScale: number;
+  /** The window is resampled to at most this many pixels a side (default 640). */
+  windowMaxSide: number;
+  /**
+   * Re-detect only when pass 1 rotated by at least this many degrees (default 0: always, as the
+   * reference). A few degrees saves one detector run (~45 ms here) per photo at a small cost in
+   * landmark agreement with the reference.
+   */
+  redetectMinAngleDeg: number;
+  /** Truncate pass-2 landmarks to integers before the fit, as the reference does (default true). */
+  integerLandmarks: boolean;
+  /** Also encode the crop as PNG (for storage; default true). */
+  png: boolean;
+}
+
+export const DEFAULT_ALIGNER_CONFIG: FaceAlignerConfig = { windowScale: 2.5, windowMaxSide: 640, redetectMinAngleDeg: 0, integerLandmarks: true, png: true };
+
+export interface AlignedFace {
+  /** 112x112 RGB crop. */
+  crop: RgbImage;
+  /** The crop as PNG (when configured). */
+  png?: Buffer;
+  /** Maps the input image's pixels to the crop's. */
+  transform: Affine;
+  /** The five landmarks used for the fit, in crop pixels. */
+  cropLandmarks: Landmarks5;
+  /** The same landmarks in the input image's pixels. */
+  landmarks: Landmarks5;
+  /** Distance of each crop landmark from its template point, px. */
+  residualsPx: [number, number, number, number, number];
+  /** Eye-line angle removed in pass 1, degrees. */
+  rotationDeg: number;
+  /** Whether pass 2 found the face again (else pass-1 landmarks, rotated, were used). */
+  redetected: boolean;
+}
+
+/**
+ * The reference's two-pass alignment: (1) rotate upright about the nose by the eye-line angle
+ * (black border), (2) detect again on the upright picture, then the Umeyama similarity of the five
+ * points onto the ArcFace template and a bilinear warp to 112x112 with black border.
+ * Differences, both geometric no-ops: pass 2 looks at a window around the face (resampled to at
+ * most `windowMaxSide`) rather than the whole rotated photo, and the final warp samples the input
+ * once through the composed transform (rotation, then similarity) instead of resampling twice.
+ */
+export class FaceAligner {
+  readonly config: FaceAlignerConfig;
+
+  constructor(
+    private readonly detector: FaceDetector,
+    config: Partial<FaceAlignerConfig> = {},
+  ) {
+    this.config = { ...DEFAULT_ALIGNER_CONFIG, ...config };
+  }
+
+  async align(image: RgbImage, face: DetectedFace): Promise<AlignedFace> {
+    const [leftEye, rightEye, nose] = face.landmarks5;
+    const angle = Math.atan2(rightEye[1] - leftEye[1], rightEye[0] - leftEye[0]);
+    const upright = rotationAbout(nose, angle);
+    const side = Math.max(32, Math.ceil(this.config.windowScale * Math.max(face.box.width, face.box.height)));
+    const scale = Math.min(1, this.config.windowMaxSide / side);
+    const out = Math.round(side * scale);
+    // rotated frame -> window: shift the nose to the window centre, then scale.
+    const toWindowFromUpright: Affine = [scale, 0, scale * (side / 2 - nose[0]), 0, scale, scale * (side / 2 - nose[1])];
+    const toWindow = composeAffine(toWindowFromUpright, upright);
+    const redetect = Math.abs((angle * 180) / Math.PI) >= this.config.redetectMinAngleDeg;
+    const again = redetect ? pickFace(await this.detector.detect(warpAffineBilinear(image, toWindow, out, out)), applyAffine(toWindow, nose)) : undefined;
+    const fromWindow = invertAffine(toWindowFromUpright);
+    let points = (again ? again.landmarks5.map((p) => applyAffine(fromWindow, p)) : face.landmarks5.map((p) => applyAffine(upright, p))) as unknown as Landmarks5;
+    if (this.config.integerLandmarks) {
+      points = points.map(([x, y]) => [Math.trunc(x), Math.trunc(y)]) as unknown as Landmarks5;
+    }
+    const fit = umeyamaSimilarity(points, ARCFACE_TEMPLATE_112);
+    const transform = composeAffine(fit, upright);
+    const crop = warpAffineBilinear(image, transform, ALIGNED_SIZE, ALIGNED_SIZE);
+    const cropLandmarks = points.map((p) => applyAffine(fit, p)) as unknown as Landmarks5;
+    const backToImage = invertAffine(upright);
+    return {
+      crop,
+      png: this.config.png ? await encodePng(crop) : undefined,
+      transform,
+      cropLandmarks,
+      landmarks: points.map((p) => applyAffine(backToImage, p)) as unknown as Landmarks5,
+      residualsPx: cropLandmarks.map((p, i) => Math.hypot(p[0] - ARCFACE_TEMPLATE_112[i][0], p[1] - ARCFACE_TEMPLATE_112[i][1])) as AlignedFace['residualsPx'],
+      rotationDeg: (angle * 180) / Math.PI,
+      redetected: again !== undefined,
+    };
+  }
+}
+
+/** The re-detected face whose box holds the nose of pass 1 (faces come best first). */
+function pickFace(faces: readonly DetectedFace[], nose: Point): DetectedFace | undefined {
+  return faces.find((f) => nose[0] >= f.box.x && nose[0] <= f.box.x + f.box.width && nose[1] >= f.box.y && nose[1] <= f.box.y + f.box.height);
+}
+
+export function encodePng(image: RgbImage): Promise<Buffer> {
+  return sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } })
+    .png()
+    .toBuffer();
+}

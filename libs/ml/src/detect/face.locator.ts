@@ -1,0 +1,29 @@
+import { Landmarks5, Point, RgbImage } from '../common/rgb-image';
+import { downscale } from '../decode/image.decoder';
+import { DetectedFace, FaceDetector } from './face-detector.interface';
+import { DEFAULT_FACE_POLICY, FacePolicyConfig, scaleBox, selectSingleFace } from './face.policy';
+
+export interface FaceLocatorConfig extends FacePolicyConfig {
+  /** The photo is downscaled so its longer side is at most this for detection (the reference uses 640). */
+  detectMaxSide: number;
+}
+
+export const DEFAULT_LOCATOR_CONFIG: FaceLocatorConfig = { ...DEFAULT_FACE_POLICY, detectMaxSide: 640 };
+
+/**
+ * Finds the one face of a photo: detects on a downscaled copy, applies the face policy
+ * (IMAGE_NO_FACE, IMAGE_MULTIPLE_FACES with boxes, IMAGE_FACE_TOO_SMALL) and returns the face in
+ * the original photo's pixels.
+ */
+export async function locateSingleFace(detector: FaceDetector, image: RgbImage, config: FaceLocatorConfig = DEFAULT_LOCATOR_CONFIG): Promise<DetectedFace> {
+  const small = await downscale(image, config.detectMaxSide);
+  const faces = await detector.detect(small.image);
+  const face = selectSingleFace(faces, config, small.scale);
+  return scaleFace(face, small.scale);
+}
+
+export function scaleFace(face: DetectedFace, scale: number): DetectedFace {
+  if (scale === 1) return face;
+  const p = (q: Point): Point => [q[0] * scale, q[1] * scale];
+  return { box: scaleBox(face.box, scale), landmarks5: face.landmarks5.map(p) as unknown as Landmarks5 };
+}

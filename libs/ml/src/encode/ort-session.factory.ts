@@ -1,0 +1,38 @@
+import { InferenceSession } from 'onnxruntime-node';
+
+/**
+ * Where the encoders run. 'cpu' uses the binaries inside onnxruntime-node. 'cuda' needs the CUDA 12
+ * provider libraries, which the package's install script fetches from NuGet only when asked: on a
+ * GPU node run `ONNXRUNTIME_NODE_INSTALL=cuda12 node node_modules/onnxruntime-node/script/install.js`
+ * after `npm ci` (the repo switches the script off), with CUDA 12 and cuDNN 9 on the library path.
+ * Untested here (no GPU); CPU stays as the fallback provider.
+ */
+export type ExecutionProviderName = 'cpu' | 'cuda';
+
+export interface OrtSessionConfig {
+  executionProvider: ExecutionProviderName;
+  /** Threads per operator (default: 0 = one per core). */
+  intraOpNumThreads: number;
+  /**
+   * Stop worker threads spinning after each run (session config `session.force_spinning_stop`):
+   * with several sessions in one process idle spinners otherwise steal the running one's cores.
+   */
+  forceSpinningStop: boolean;
+}
+
+export const DEFAULT_ORT_CONFIG: OrtSessionConfig = { executionProvider: 'cpu', intraOpNumThreads: 0, forceSpinningStop: true };
+
+export function ortSessionOptions(config: OrtSessionConfig): InferenceSession.SessionOptions {
+  return {
+    executionProviders: config.executionProvider === 'cuda' ? ['cuda', 'cpu'] : ['cpu'],
+    graphOptimizationLevel: 'all',
+    executionMode: 'sequential',
+    intraOpNumThreads: config.intraOpNumThreads,
+    ...(config.forceSpinningStop ? { extra: { session: { force_spinning_stop: '1' } } } : {}),
+  };
+}
+
+export function createOrtSession(file: string | Uint8Array, config: OrtSessionConfig = DEFAULT_ORT_CONFIG): Promise<InferenceSession> {
+  const options = ortSessionOptions(config);
+  return typeof file === 'string' ? InferenceSession.create(file, options) : InferenceSession.create(file, options);
+}

@@ -1,0 +1,40 @@
+/** The subset of ONNX that the generated graphs use. */
+export type OnnxElemType = 'float' | 'int64';
+
+export interface OnnxTensor {
+  name: string;
+  dims: readonly number[];
+  type: OnnxElemType;
+  /** float32 or int64 values (little-endian raw_data in the file). */
+  data: Float32Array | BigInt64Array;
+}
+
+export type OnnxAttribute =
+  | { name: string; kind: 'float'; value: number }
+  | { name: string; kind: 'int'; value: number }
+  | { name: string; kind: 'ints'; value: readonly number[] };
+
+export interface OnnxNode {
+  opType: string;
+  name: string;
+  inputs: readonly string[];
+  outputs: readonly string[];
+  attributes?: readonly OnnxAttribute[];
+}
+
+/** A dimension is a fixed size or a symbolic name such as `batch`. */
+export type OnnxDim = number | string;
+
+export interface OnnxValueInfo {
+  name: string;
+  type: OnnxElemType;
+  shape: readonly OnnxDim[];
+}
+
+export interface OnnxGraph {
+  name: string;
+  nodes: OnnxNode[];
+  initializers: OnnxTensor[];
+  inputs: OnnxValueInfo[];
+  outputs: OnnxValueInfo[];
+}

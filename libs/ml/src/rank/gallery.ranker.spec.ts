@@ -1,0 +1,76 @@
+import { GalleryImageMeta } from '../gallery/gallery-image.meta';
+import { GalleryIndex } from '../gallery/gallery.index';
+import { gestaltScore, rankGallery } from './gallery.ranker';
+
+/** A gallery whose distances the test sets directly (the ranker only needs index + distances). */
+function gallery(entries: (Omit<GalleryImageMeta, 'geneIds' | 'accessLevel'> & Partial<GalleryImageMeta>)[]): GalleryIndex {
+  const index = new GalleryIndex(1, 4);
+  for (const e of entries) index.upsert({ geneIds: [], accessLevel: 'fair', ...e }, Float32Array.of(1, 0, 0, 0));
+  return index;
+}
+
+describe('rankGallery', () => {
+  const index = gallery([
+    { imageId: '10', caseId: 'A', disorderIds: ['D1'], geneIds: ['FGFR2'] },
+    { imageId: '9', caseId: 'B', disorderIds: ['D2'], geneIds: ['KMT2D'] },
+    { imageId: '3', caseId: 'P', disorderIds: ['D3'], geneIds: ['NIPBL'], accessLevel: 'private' },
+    { imageId: '4', caseId: 'A', disorderIds: ['D1'], geneIds: ['FGFR2'] },
+    { imageId: '5', caseId: 'C', disorderIds: ['D2', 'D4'], geneIds: ['KMT2D'] },
+  ]);
+  const d = Float32Array.of(0.5, 0.5, 0.2, 0.6, 0.7);
+
+  it('images ascending by distance, ties by image id (numeric order), private images hidden', () => {
+    const r = rankGallery(index, d);
+    expect(r.images.map((i) => i.imageId)).toEqual(['9', '10', '4', '5']);
+    expect(r.images[0]).toEqual({ imageId: '9', caseId: 'B', distance: 0.5, gestaltScore: 0.8 });
+  });
+
+  it('disorders and genes at their nearest image, private images included; patients FAIR only', () => {
+    const r = rankGallery(index, d);
+    expect(r.disorders.map((x) => [x.id, x.distance])).toEqual([
+      ['D3', expect.closeTo(0.2, 6)],
+      ['D2', 0.5],
+      ['D1', 0.5],
+      ['D4', expect.closeTo(0.7, 6)],
+    ]);
+    expect(r.genes.map((x) => x.id)).toEqual(['NIPBL', 'KMT2D', 'FGFR2']);
+    expect(r.patients.map((x) => [x.id, x.nearestImageId])).toEqual([
+      ['B', '9'],
+      ['A', '10'],
+      ['C', '5'],
+    ]);
+    expect(r.galleryImages).toBe(5);
+  });
+
+  it('optionally drops images closer than a threshold and the images of given cases', () => {
+    const r = rankGallery(index, d, { excludeWithin: 0.3, excludeCaseIds: ['A'] });
+    expect(r.disorders.map((x) => x.id)).toEqual(['D2', 'D4']);
+    expect(r.patients.map((x) => x.id)).toEqual(['B', 'C']);
+    expect(r.galleryImages).toBe(2);
+  });
+
+  it('limits the lists; gestalt score = 1.3 - distance rounded to 3 places', () => {
+    const r = rankGallery(index, d, { topImages: 2, topPatients: 1, topDisorders: 1 });
+    expect(r.images).toHaveLength(2);
+    expect(r.patients).toHaveLength(1);
+    expect(r.disorders).toHaveLength(1);
+    expect(gestaltScore(0.4444)).toBe(0.856);
+    expect(() => rankGallery(index, new Float32Array(2))).toThrow(RangeError);
+  });
+
+  it('large galleries: the top-N selection equals a full sort', () => {
+    const big = new GalleryIndex(1, 4);
+    const n = 2000;
+    const dist = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      big.upsert({ imageId: `${i}`, caseId: `c${i}`, disorderIds: [`D${i % 50}`], geneIds: [], accessLevel: 'fair' }, Float32Array.of(1, 0, 0, 0));
+      dist[i] = ((i * 7919) % 1000) / 1000;
+    }
+    const r = rankGallery(big, dist, { topImages: 10 });
+    const expected = Array.from({ length: n }, (_, i) => i)
+      .sort((a, b) => dist[a] - dist[b] || a - b)
+      .slice(0, 10)
+      .map(String);
+    expect(r.images.map((x) => x.imageId)).toEqual(expected);
+  });
+});

@@ -1,0 +1,125 @@
+import { compareIds } from '../common/compare-ids';
+import { pythonRound } from '../common/python-round';
+import { GalleryIndex } from '../gallery/gallery.index';
+
+/** gestalt score = GESTALT_SCORE_OFFSET − distance (the reference service, v1.1.x). */
+export const GESTALT_SCORE_OFFSET = 1.3;
+
+export function gestaltScore(distance: number): number {
+  return pythonRound(GESTALT_SCORE_OFFSET - distance, 3);
+}
+
+export interface RankOptions {
+  /** Drop gallery images at distance <= this (the reference drops d <= 0.3: likely the same patient). Off when undefined. */
+  excludeWithin?: number;
+  /** Images of these cases never take part (e.g. the analysed patient's own photos). */
+  excludeCaseIds?: readonly string[];
+  /** Length of the image and patient lists (default 100, as the reference service). */
+  topImages?: number;
+  topPatients?: number;
+  /** Length of the disorder and gene lists (default: all). */
+  topDisorders?: number;
+  topGenes?: number;
+}
+
+export interface RankedImage {
+  imageId: string;
+  caseId: string;
+  distance: number;
+  gestaltScore: number;
+}
+
+/** A disorder, gene or patient at the distance of its nearest image. */
+export interface RankedLabel {
+  id: string;
+  distance: number;
+  gestaltScore: number;
+  /** The nearest image (for patients only ever a FAIR one; for disorders and genes it may be private and must not be shown). */
+  nearestImageId: string;
+}
+
+export interface Ranking {
+  /** FAIR images only, ascending by distance, ties by image id. */
+  images: RankedImage[];
+  disorders: RankedLabel[];
+  genes: RankedLabel[];
+  /** FAIR cases only: a private case never appears here. */
+  patients: RankedLabel[];
+  /** How many gallery images took part. */
+  galleryImages: number;
+}
+
+/**
+ * Ranks the gallery for one query from its distance to every row (GallerySearcher.distances):
+ * images ascending by distance with a stable tie-break on image id; a disorder's, gene's or
+ * patient's distance is that of its nearest image, and labels are ordered like their nearest
+ * image's first occurrence in the image ranking (then by id). Private images count for disorders
+ * and genes but are never listed and never make a patient appear.
+ */
+export function rankGallery(index: GalleryIndex, distances: Float32Array, options: RankOptions = {}): Ranking {
+  if (distances.length !== index.size) throw new RangeError(`${distances.length} distances for ${index.size} gallery images`);
+  const excludedCases = new Set(options.excludeCaseIds ?? []);
+  const within = options.excludeWithin;
+  const disorderBest = new Int32Array(index.disorders.size).fill(-1);
+  const geneBest = new Int32Array(index.genes.size).fill(-1);
+  const patientBest = new Int32Array(index.patients.size).fill(-1);
+  const fairRows: number[] = [];
+  let used = 0;
+  const better = (row: number, than: number) => than < 0 || distances[row] < distances[than] || (distances[row] === distances[than] && compareIds(index.rowAt(row).meta.imageId, index.rowAt(than).meta.imageId) < 0);
+  for (let row = 0; row < distances.length; row++) {
+    const entry = index.rowAt(row);
+    const d = distances[row];
+    if (within !== undefined && d <= within) continue;
+    if (excludedCases.size > 0 && excludedCases.has(entry.meta.caseId)) continue;
+    used++;
+    for (const x of entry.disorders) if (better(row, disorderBest[x])) disorderBest[x] = row;
+    for (const g of entry.genes) if (better(row, geneBest[g])) geneBest[g] = row;
+    if (entry.meta.accessLevel === 'fair') {
+      fairRows.push(row);
+      if (better(row, patientBest[entry.patient])) patientBest[entry.patient] = row;
+    }
+  }
+  const byImage = (a: number, b: number) => distances[a] - distances[b] || compareIds(index.rowAt(a).meta.imageId, index.rowAt(b).meta.imageId);
+  const labels = (best: Int32Array, names: readonly string[], limit?: number): RankedLabel[] => {
+    const present: number[] = [];
+    best.forEach((row, i) => {
+      if (row >= 0) present.push(i);
+    });
+    const byNearest = (a: number, b: number) => byImage(best[a], best[b]) || compareIds(names[a], names[b]);
+    return topRows(present, limit ?? present.length, byNearest).map((i) => {
+      const row = best[i];
+      return { id: names[i], distance: distances[row], gestaltScore: gestaltScore(distances[row]), nearestImageId: index.rowAt(row).meta.imageId };
+    });
+  };
+  const images = topRows(fairRows, options.topImages ?? 100, byImage).map((row) => {
+    const meta = index.rowAt(row).meta;
+    return { imageId: meta.imageId, caseId: meta.caseId, distance: distances[row], gestaltScore: gestaltScore(distances[row]) };
+  });
+  return {
+    images,
+    disorders: labels(disorderBest, index.disorders.labels, options.topDisorders),
+    genes: labels(geneBest, index.genes.labels, options.topGenes),
+    patients: labels(patientBest, index.patients.labels, options.topPatients ?? 100),
+    galleryImages: used,
+  };
+}
+
+/** The `limit` smallest rows under `compare`, sorted (a full sort only when the list is short). */
+function topRows(rows: number[], limit: number, compare: (a: number, b: number) => number): number[] {
+  if (rows.length <= limit * 4) return rows.sort(compare).slice(0, limit);
+  // Keep a sorted buffer of the best `limit`; most rows fail the first comparison.
+  const best: number[] = [];
+  for (const row of rows) {
+    if (best.length === limit && compare(row, best[limit - 1]) >= 0) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(best[mid], row) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    best.splice(lo, 0, row);
+    if (best.length > limit) best.pop();
+  }
+  return best;
+}
