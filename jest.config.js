@@ -1,5 +1,6 @@
-// One jest run, two projects: `unit` (*.spec.ts, no outside services) and
-// `integration` (*.int-spec.ts, real MariaDB, Redis and a local S3 server).
+// One jest run, three projects: `unit` (*.spec.ts, no outside services), `integration`
+// (*.int-spec.ts, real MariaDB, Redis and a local S3 server) and `e2e` (*.e2e-spec.ts: every app
+// as its own process, spoken to over HTTP).
 const { pathsToModuleNameMapper } = require('./scripts/jest-paths');
 
 const swc = [
@@ -38,6 +39,14 @@ module.exports = {
       globalSetup: '<rootDir>/libs/platform/src/testing/global-setup.ts',
       globalTeardown: '<rootDir>/libs/platform/src/testing/global-teardown.ts',
       testTimeout: 60000,
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/libs/platform/src/testing/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/platform/src/testing/global-teardown.ts',
+      testTimeout: 300000,
     },
   ],
 };

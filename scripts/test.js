@@ -10,6 +10,7 @@ const steps = [
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['unit', 'npx', ['jest', '--selectProjects', 'unit', '--ci']],
   ['integration', 'npx', ['jest', '--selectProjects', 'integration', '--ci', '--maxWorkers=2']],
+  ['e2e', 'npx', ['jest', '--selectProjects', 'e2e', '--ci', '--runInBand', '--passWithNoTests']],
 ];
 
 const only = process.argv.slice(2);
