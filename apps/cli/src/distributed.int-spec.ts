@@ -58,6 +58,7 @@ describe('distributed mode: MariaDB per service, BullMQ, S3, `gmdb migrate` and 
     CONSENT_PORT: '0',
     DOI_PORT: '0',
     WORKER_PORT: '0',
+    WORKER_MODEL_PRESET: 'test',
     GATEWAY_RATE_LIMIT: '30',
     GATEWAY_MAX_DEPTH: '5',
   };

@@ -1,15 +1,23 @@
-import { ConfigError } from '@gmdb/platform';
+import { ConfigError, type Env } from '@gmdb/platform';
 import { Command, CommanderError } from 'commander';
+import { registerAnalyzeCommand } from './commands/analyze.command';
 import { registerApiKeyCommand } from './commands/apikey.command';
 import { registerConfigCommand } from './commands/config.command';
+import { registerEncodeCommand } from './commands/encode.command';
+import { registerEvalCommand } from './commands/eval.command';
 import { registerMigrateCommand } from './commands/migrate.command';
+import { registerModelCommand } from './commands/model.command';
 import { registerServeCommand } from './commands/serve.command';
 import { registerStartCommand } from './commands/start.command';
 import { registerSupergraphCommand } from './commands/supergraph.command';
 import { registerTokenCommand } from './commands/token.command';
+import { standaloneEnv } from './standalone/standalone.config';
 
 /** The `gmdb` command line. Exit codes: 0 ok, 1 failure, 64 usage, 78 configuration. */
-export function buildProgram(env = process.env): Command {
+export function buildProgram(given: Env = process.env): Command {
+  // Outside distributed mode the CLI works against standalone mode's data with its defaults
+  // (the documented development JWT secret), exactly as `gmdb start` does.
+  const env = given.GMDB_MODE === 'distributed' ? given : standaloneEnv(given);
   const program = new Command('gmdb')
     .description('GestaltMatcher Database backend')
     .showHelpAfterError()
@@ -21,6 +29,10 @@ export function buildProgram(env = process.env): Command {
   registerApiKeyCommand(program, env);
   registerConfigCommand(program, env);
   registerSupergraphCommand(program);
+  registerModelCommand(program);
+  registerEvalCommand(program);
+  registerEncodeCommand(program, env);
+  registerAnalyzeCommand(program, env);
   return program;
 }
 

@@ -1,6 +1,6 @@
-import { JobName, MESSAGE_ROUTES, type Principal, QueueName, Role } from '@gmdb/domain';
+import { JobName, type Principal, QueueName, Role } from '@gmdb/domain';
 import { type MessageRoutes, ObjectStorage, Outbox, OutboxMessageEntity } from '@gmdb/platform';
-import { type TestDatabase, createTestDatabase, createTestObjectStorage } from '@gmdb/platform/testing';
+import { type TestDatabase, createTestDatabase, createTestObjectStorage, routesWith } from '@gmdb/platform/testing';
 import { caseServiceDefinition } from '../case-service.definition';
 import type { CaseAccessService } from '../cases/case-access.service';
 import { RoutedOutbox } from '../images/routed-outbox';
@@ -28,13 +28,13 @@ describe('AnalysisService: the analyze-photo job (MariaDB + S3)', () => {
   const service = (routes: MessageRoutes) =>
     new AnalysisService(new AnalysisRepository(db.dataSource), {} as CaseAccessService, storage, new RoutedOutbox(new Outbox(routes), routes), limits);
 
-  it('writes the job with the analysis when the worker route exists, and none before', async () => {
-    const routed = { ...MESSAGE_ROUTES, [JobName.AnalyzePhoto]: [QueueName.Inference] };
+  it('writes the job with the analysis when the worker route exists, and none without it', async () => {
+    const routed = routesWith({ [JobName.AnalyzePhoto]: [QueueName.Inference] });
     const upload = { bytes: fixturePhoto('chelsea.png'), path: 'file' as const, fields: { slots: '12' }, encoding: 'multipart' as const };
     const a = await service(routed).create(principal, upload);
     const rows = await db.dataSource.getRepository(OutboxMessageEntity).findBy({ jobId: `analyze-${a.id}` });
     expect(rows.map((r) => [r.name, JSON.parse(r.payload)])).toEqual([[JobName.AnalyzePhoto, { analysisId: a.id, objectKey: a.objectKey, slots: 12 }]]);
-    const b = await service(MESSAGE_ROUTES).create(principal, upload);
+    const b = await service(routesWith()).create(principal, upload);
     expect(await db.dataSource.getRepository(OutboxMessageEntity).findBy({ jobId: `analyze-${b.id}` })).toHaveLength(0);
   });
 });

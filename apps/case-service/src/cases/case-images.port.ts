@@ -22,8 +22,8 @@ export interface CaseImageSummary {
 export abstract class CaseImageDirectory {
   /** Number of stored images per case id (cases without images may be absent). */
   abstract countByCase(caseIds: readonly string[]): Promise<Map<string, number>>;
-  /** The images of one case, oldest first. */
-  abstract imagesOf(caseId: string): Promise<CaseImageSummary[]>;
+  /** The images of one case, oldest first (inside `manager`'s transaction when given). */
+  abstract imagesOf(caseId: string, manager?: EntityManager): Promise<CaseImageSummary[]>;
   /** The subset of `caseIds` with at least one image of this modality. */
   abstract withModality(caseIds: readonly string[], modality: string): Promise<Set<string>>;
   /**

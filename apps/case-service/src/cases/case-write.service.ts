@@ -12,7 +12,7 @@ import {
   Role,
   hasRole,
 } from '@gmdb/domain';
-import { isUniqueViolation } from '@gmdb/platform';
+import { isTransientConflict, isUniqueViolation } from '@gmdb/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { caseNotFound, caseResourceOf } from './case-access.service';
 import { CaseEventEmitter, isRouted } from './case-events.emitter';
@@ -47,7 +47,8 @@ export class CaseWriteService {
 
   /**
    * Creates the case, or replaces the record of the caller's institution with the same
-   * external id. Concurrent creations of one external id end in one case.
+   * external id. Concurrent creations of one external id end in one case; a transaction the
+   * database rolled back (deadlock, lock wait) is run again.
    */
   async upsert(principal: Principal, input: CaseInput): Promise<UpsertResult> {
     const institutionId = owningInstitution(principal);
@@ -55,7 +56,8 @@ export class CaseWriteService {
       try {
         return await this.dataSource.transaction((manager) => this.upsertIn(manager, principal, institutionId, input));
       } catch (e) {
-        if (!isUniqueViolation(e) || attempt > 1) throw e;
+        const retry = (isUniqueViolation(e) && attempt < 2) || (isTransientConflict(e) && attempt < 4);
+        if (!retry) throw e;
       }
     }
   }
@@ -150,7 +152,8 @@ export class CaseWriteService {
       accessLevel: model.accessLevel as CaseAccessLevel,
       disorderIds: model.diagnoses.map((d) => d.disorderId),
       geneSymbols: model.genes.map((g) => g.symbol),
-      imageIds: (await this.images.imagesOf(caseId)).map((i) => i.id),
+      // Through the transaction's own connection: another pool connection here starves the pool under load.
+      imageIds: (await this.images.imagesOf(caseId, manager)).map((i) => i.id),
     });
     return model;
   }

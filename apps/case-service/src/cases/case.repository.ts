@@ -83,7 +83,7 @@ export class CaseRepository {
       consentId: null,
       consentVersion: null,
     });
-    await this.writeChildren(manager, row.id, children);
+    await this.writeChildren(manager, row.id, children, true);
   }
 
   /** Updates columns, bumps the revision and replaces the given child lists whole. */
@@ -186,7 +186,12 @@ export class CaseRepository {
     return row?.hgncId ?? null;
   }
 
-  private async writeChildren(manager: EntityManager, caseId: string, children: Partial<CaseChildren>): Promise<void> {
+  /**
+   * Replaces the given child lists whole. For a new case there is nothing to delete, and
+   * skipping the delete matters: on MariaDB a delete of absent rows takes gap locks on which
+   * concurrent inserts of other new cases deadlock.
+   */
+  private async writeChildren(manager: EntityManager, caseId: string, children: Partial<CaseChildren>, fresh = false): Promise<void> {
     const lists: [keyof CaseChildren, typeof CaseDiagnosisEntity | typeof CaseGeneEntity | typeof CaseAncestryEntity | typeof CasePhenotypeEntity][] = [
       ['diagnoses', CaseDiagnosisEntity],
       ['genes', CaseGeneEntity],
@@ -196,7 +201,7 @@ export class CaseRepository {
     for (const [key, entity] of lists) {
       const items = children[key];
       if (!items) continue;
-      await manager.delete(entity, { caseId });
+      if (!fresh) await manager.delete(entity, { caseId });
       if (items.length > 0) await manager.insert(entity, items.map((item, position) => ({ ...item, caseId, position })));
     }
   }

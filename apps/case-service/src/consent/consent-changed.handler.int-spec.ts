@@ -48,8 +48,14 @@ describe('consent.changed on the case queue (real app, in-process queue, MariaDB
     await deliver('consent-msg-6', { caseId: 'no-such-case', consentId: 'k3', version: 1, accessLevel: 'fair' });
   });
 
-  it('writes no case.gallery-changed while that event has no route (Outbox.add would refuse it)', async () => {
-    const rows = await h.dataSource.query('SELECT COUNT(*) AS n FROM outbox_messages WHERE name = ?', [EventName.CaseGalleryChanged]);
-    expect(Number(rows[0].n)).toBe(0);
+  it('announces the new access level to the gallery (case.gallery-changed) once per change', async () => {
+    const caseId = await h.seedCase({ accessLevel: CaseAccessLevel.Private });
+    await deliver('consent-msg-7', { caseId, consentId: 'k4', version: 1, accessLevel: 'fair' });
+    await deliver('consent-msg-7', { caseId, consentId: 'k4', version: 1, accessLevel: 'fair' });
+    const rows: { payload: string }[] = await h.dataSource.query('SELECT payload FROM outbox_messages WHERE name = ?', [
+      EventName.CaseGalleryChanged,
+    ]);
+    const mine = rows.map((r) => JSON.parse(r.payload) as { caseId: string; accessLevel: string }).filter((p) => p.caseId === caseId);
+    expect(mine).toEqual([expect.objectContaining({ caseId, accessLevel: 'fair' })]);
   });
 });

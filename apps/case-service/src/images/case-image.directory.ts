@@ -29,8 +29,8 @@ export class CaseImageTableDirectory extends CaseImageDirectory {
     return new Map(rows.map((r) => [r.caseId, Number(r.count)]));
   }
 
-  async imagesOf(caseId: string): Promise<CaseImageSummary[]> {
-    const rows = await this.dataSource.getRepository(ImageEntity).find({ where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  async imagesOf(caseId: string, manager?: EntityManager): Promise<CaseImageSummary[]> {
+    const rows = await (manager ?? this.dataSource.manager).getRepository(ImageEntity).find({ where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } });
     return rows.map((r) => ({
       id: r.id,
       caseId: r.caseId,

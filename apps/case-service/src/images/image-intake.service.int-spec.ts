@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { CaseAccessLevel, JobName, MESSAGE_ROUTES, type Principal, QueueName, Role } from '@gmdb/domain';
+import { CaseAccessLevel, JobName, type Principal, QueueName, Role } from '@gmdb/domain';
 import { type MessageRoutes, ObjectStorage, Outbox, OutboxMessageEntity } from '@gmdb/platform';
-import { type TestDatabase, createTestDatabase, createTestObjectStorage } from '@gmdb/platform/testing';
+import { type TestDatabase, createTestDatabase, createTestObjectStorage, routesWith } from '@gmdb/platform/testing';
 import { caseServiceDefinition } from '../case-service.definition';
 import { CaseEntity } from '../cases/entities/case.entity';
 import type { CaseMediaAccess } from './image-access';
@@ -14,7 +14,7 @@ import type { ReceivedUpload } from './upload/received-upload';
 
 const principal: Principal = { kind: 'user', subject: 'dr-a', roles: [Role.Clinician] };
 const limits = { maxBytes: 5_000_000, maxPixels: 50_000_000, thumbnailSize: 256, urlTtlSeconds: 60 };
-const withEncodeRoute: MessageRoutes = { ...MESSAGE_ROUTES, [JobName.EncodeImage]: [QueueName.Inference] };
+const withEncodeRoute: MessageRoutes = routesWith({ [JobName.EncodeImage]: [QueueName.Inference] });
 
 describe('ImageIntakeService: outbox and all-or-nothing storage (MariaDB + S3)', () => {
   let db: TestDatabase;
@@ -65,9 +65,8 @@ describe('ImageIntakeService: outbox and all-or-nothing storage (MariaDB + S3)',
     expect(await outboxRows(`encode-${image.id}`)).toHaveLength(0);
   });
 
-  it('stores the photo without a job while the worker has not switched the route on', async () => {
-    expect(MESSAGE_ROUTES[JobName.EncodeImage]).toEqual([]);
-    const image = await service(MESSAGE_ROUTES).upload(principal, caseId, await upload(3));
+  it('stores the photo without a job when no worker consumes encode-image (route off)', async () => {
+    const image = await service(routesWith()).upload(principal, caseId, await upload(3));
     expect(image.encodeStatus).toBe('pending');
     expect(await outboxRows(`encode-${image.id}`)).toHaveLength(0);
   });

@@ -12,7 +12,9 @@ export function registerSupergraphCommand(program: Command): void {
       const composed = composeFromCode();
       if (options.check) {
         if (committedSupergraph() !== composed) {
-          program.error(`${SUPERGRAPH_PATH} is stale: run \`npx gmdb supergraph\` and commit it`, { exitCode: 1 });
+          process.stderr.write(`${SUPERGRAPH_PATH} is stale: run \`npx gmdb supergraph\` and commit it\n`);
+          process.exitCode = 1;
+          return;
         }
         process.stdout.write('supergraph is up to date\n');
         return;

@@ -43,6 +43,9 @@ describe('`gmdb start` as a process (what `npm start` runs)', () => {
         CONSENT_PORT: '0',
         DOI_PORT: '0',
         WORKER_PORT: '0',
+        WORKER_MODEL_PRESET: 'test',
+        WORKER_MODEL_LOAD: 'boot',
+        WORKER_MODEL_DIR: join(ROOT, 'var', 'models'),
       },
     });
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -30,6 +30,9 @@ describe('standalone mode (gmdb start)', () => {
       CONSENT_PORT: '0',
       DOI_PORT: '0',
       WORKER_PORT: '0',
+      WORKER_MODEL_PRESET: 'test',
+      WORKER_MODEL_LOAD: 'boot',
+      WORKER_MODEL_DIR: join(__dirname, '..', '..', '..', '..', 'var', 'models'),
     });
   }, 60_000);
 

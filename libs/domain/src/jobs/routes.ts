@@ -7,15 +7,15 @@ import { EventName, JobName, MessageName, QueueName } from './names';
  * live topology, not a wish list. A message with no route cannot be published.
  */
 export const MESSAGE_ROUTES: Readonly<Record<MessageName, readonly QueueName[]>> = {
-  [JobName.EncodeImage]: [],
-  [JobName.AnalyzePhoto]: [],
-  [JobName.RemoveEmbeddings]: [],
-  [JobName.Reindex]: [],
-  [JobName.EraseCasePhotos]: [],
+  [JobName.EncodeImage]: [QueueName.Inference],
+  [JobName.AnalyzePhoto]: [QueueName.Inference],
+  [JobName.RemoveEmbeddings]: [QueueName.Inference],
+  [JobName.Reindex]: [QueueName.Inference],
+  [JobName.EraseCasePhotos]: [QueueName.Case],
   [EventName.ImageEncoded]: [QueueName.Case],
-  [EventName.ImageDeleted]: [],
-  [EventName.CaseGalleryChanged]: [],
-  [EventName.CaseDeleted]: [],
+  [EventName.ImageDeleted]: [QueueName.Inference],
+  [EventName.CaseGalleryChanged]: [QueueName.Inference],
+  [EventName.CaseDeleted]: [QueueName.Inference],
   [EventName.ConsentChanged]: [QueueName.Case],
   [EventName.AnalysisCompleted]: [QueueName.Case],
   [EventName.PublicationChanged]: [],

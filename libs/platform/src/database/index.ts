@@ -11,4 +11,5 @@ export * from './run-migrations';
 export * from './dependency-health';
 export * from './database-health';
 export * from './unique-violation';
+export * from './transient-conflict';
 export * from './database.module';

@@ -1,0 +1,89 @@
+import { resolve } from 'node:path';
+import { JsSearcher, rankGallery } from '@gmdb/ml';
+import { type Command, InvalidArgumentError } from 'commander';
+import { toAnalyzeDocument } from '../ml/analyze.document';
+import { CliFailure, reportingFailures } from '../ml/cli-failure';
+import { loadGalleryFiles } from '../ml/gallery-files.loader';
+import { readBytes } from '../ml/input-file';
+import { type ModelOptions, parsePreset, parseTtaSlots, selectManifest } from '../ml/model-selection';
+import { withPhotoPipeline } from '../ml/photo.pipeline';
+import { parseThreads } from '../ml/threads.option';
+
+interface AnalyzeOptions extends ModelOptions {
+  gallery?: string;
+  galleryEncodings?: string;
+  top?: number;
+  excludeWithin?: number;
+  excludeCase: string[];
+  threads?: number;
+}
+
+function parseTop(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1) throw new InvalidArgumentError('a positive integer');
+  return n;
+}
+
+function parseDistance(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 2) throw new InvalidArgumentError('a distance in [0, 2]');
+  return n;
+}
+
+/**
+ * `gmdb analyze PHOTO`: encodes the photo and ranks disorders, genes and patients against a gallery
+ * given as files (`--gallery` CSV + `--gallery-encodings` JSON lines, e.g. written by
+ * `gmdb encode --embedding-out`); prints JSON. Private cases count for disorders and genes but are
+ * never named as patients. Reading the running worker's embedding table needs pieces
+ * @gmdb/inference-worker does not export yet.
+ */
+export function registerAnalyzeCommand(program: Command, env: NodeJS.ProcessEnv = process.env): void {
+  program
+    .command('analyze')
+    .description('rank disorders, genes and patients for the face of a photo against a gallery given as files; prints JSON')
+    .argument('<photo>', 'a photo showing exactly one face')
+    .option('--gallery <csv>', 'gallery images: image_id,subject,label[,genes][,access_level] (label and genes: ;-separated; access_level fair|private, default private)')
+    .option('--gallery-encodings <jsonl>', 'encodings of every gallery image, {"image_id","slots"} per line, with the encoder\'s slot count')
+    .option('--manifest <file>', 'model manifest (default: $WORKER_MODEL_MANIFEST, else the generated paper ensemble)')
+    .option('--preset <preset>', 'generated ensemble: paper or test (rankings from generated weights mean nothing)', parsePreset)
+    .option('--slots <n>', '3 or 12 (must match the gallery encodings)', parseTtaSlots)
+    .option('--model-dir <dir>', 'cache of generated models', './var/models')
+    .option('--top <n>', 'longest disorder, gene and patient list (default: every disorder and gene, 100 patients)', parseTop)
+    .option('--exclude-within <d>', 'drop gallery images at distance <= d (likely the same patient; the reference service uses 0.3)', parseDistance)
+    .option('--exclude-case <id>', 'leave this case\'s images out (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--threads <n>', 'threads per ONNX operator (0: one per core)', parseThreads)
+    .action((photo: string, options: AnalyzeOptions) =>
+      reportingFailures(async () => {
+        if (!options.gallery || !options.galleryEncodings) {
+          throw new CliFailure('GALLERY_REQUIRED', 'GALLERY_REQUIRED: give the gallery as --gallery G.csv and --gallery-encodings E.jsonl');
+        }
+        const bytes = await readBytes(photo, 'the photo');
+        const manifest = await selectManifest(options, env);
+        const index = await loadGalleryFiles({ csv: options.gallery, encodings: options.galleryEncodings }, manifest.slots);
+        const encoded = await withPhotoPipeline(manifest, { threads: options.threads }, (p) => p.encoder.encode(bytes));
+        const searcher = new JsSearcher();
+        const t0 = performance.now();
+        const distances = await searcher.distances(index, encoded.embedding);
+        const ranking = rankGallery(index, distances, {
+          excludeWithin: options.excludeWithin,
+          excludeCaseIds: options.excludeCase,
+          topDisorders: options.top,
+          topGenes: options.top,
+          topPatients: options.top ?? 100,
+          topImages: 1,
+        });
+        const search = performance.now() - t0;
+        const t = encoded.timings;
+        const document = toAnalyzeDocument({
+          photo: resolve(photo),
+          manifest,
+          face: encoded.face,
+          ranking,
+          gallerySource: `${resolve(options.gallery)} + ${resolve(options.galleryEncodings)}`,
+          galleryImages: index.size,
+          timingsMs: { encode: t.decodeMs + t.detectMs + t.alignMs + t.encodeMs, search },
+        });
+        process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+      }),
+    );
+}

@@ -1,0 +1,66 @@
+import { resolve } from 'node:path';
+import {
+  IRESNET_ARCHS,
+  type IResNetArch,
+  PAPER_ENSEMBLE,
+  TEST_ENSEMBLE,
+  ensureGeneratedManifest,
+  isIResNetArch,
+  sha256Bytes,
+  writeModel,
+} from '@gmdb/ml';
+import { type Command, InvalidArgumentError } from 'commander';
+
+function parseArch(value: string): IResNetArch {
+  if (!isIResNetArch(value)) throw new InvalidArgumentError(`one of ${IRESNET_ARCHS.join(', ')}`);
+  return value;
+}
+
+function parseSeed(value: string): number {
+  const seed = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(seed) || seed > 0xffffffff) throw new InvalidArgumentError('an integer in [0, 4294967295]');
+  return seed;
+}
+
+function parsePreset(value: string): 'paper' | 'test' {
+  if (value !== 'paper' && value !== 'test') throw new InvalidArgumentError('paper or test');
+  return value;
+}
+
+function parseSlots(value: string): 3 | 12 {
+  if (value !== '3' && value !== '12') throw new InvalidArgumentError('3 or 12');
+  return value === '12' ? 12 : 3;
+}
+
+/**
+ * `gmdb model generate`: an iResNet ONNX file with seeded weights (same arch and seed, same bytes).
+ * `gmdb model manifest`: makes (or reuses) a generated ensemble in a folder and prints its manifest,
+ * the file the worker reads through WORKER_MODEL_MANIFEST. Generated weights mean nothing.
+ */
+export function registerModelCommand(program: Command): void {
+  const model = program.command('model').description('generated iResNet encoders and model manifests (rankings from generated weights mean nothing)');
+  model
+    .command('generate')
+    .description('write an insightface iResNet ONNX file (input [N,3,112,112], output [N,512]) with seeded weights')
+    .requiredOption('--arch <arch>', `architecture: ${IRESNET_ARCHS.join(', ')}`, parseArch)
+    .option('--seed <n>', 'weight seed (the same seed gives the same bytes)', parseSeed, 42)
+    .requiredOption('--out <file>', 'the ONNX file to write')
+    .action(async (options: { arch: IResNetArch; seed: number; out: string }) => {
+      const out = resolve(options.out);
+      const t0 = performance.now();
+      const bytes = await writeModel(options.arch, options.seed, out);
+      const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+      process.stdout.write(`${JSON.stringify({ file: out, arch: options.arch, seed: options.seed, bytes: bytes.length, sha256: sha256Bytes(bytes), seconds: Number(seconds) })}\n`);
+    });
+  model
+    .command('manifest')
+    .description('make (or reuse) the generated ensemble of a preset in DIR, write its manifest there and print it')
+    .option('--preset <preset>', 'paper (r50 + r100 + r100) or test (three r18s)', parsePreset, 'paper')
+    .option('--slots <n>', '3 (plain) or 12 (flip x gray)', parseSlots, 3)
+    .option('--dir <dir>', 'folder of the models and the manifest', './var/models')
+    .action(async (options: { preset: 'paper' | 'test'; slots: 3 | 12; dir: string }) => {
+      const specs = options.preset === 'test' ? TEST_ENSEMBLE : PAPER_ENSEMBLE;
+      const loaded = await ensureGeneratedManifest({ dir: resolve(options.dir), specs, slots: options.slots === 12 ? 4 * specs.length : specs.length });
+      process.stdout.write(`${JSON.stringify({ manifest: loaded.source, version: loaded.version, slots: loaded.slots, models: loaded.models.map((m) => ({ id: m.id, file: m.path, sha256: m.sha256 })) }, null, 2)}\n`);
+    });
+}

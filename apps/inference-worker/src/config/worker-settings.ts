@@ -1,0 +1,43 @@
+import { isAbsolute, join, resolve } from 'node:path';
+import type { ExecutionProviderName } from '@gmdb/ml';
+import type { InferenceWorkerConfig } from './inference-worker.config';
+
+/** Injection token of the worker's resolved settings. */
+export const WORKER_SETTINGS = Symbol.for('gmdb.inferenceWorker.settings');
+
+/** The worker's configuration, resolved once: paths absolute, numbers parsed, modes decided. */
+export interface WorkerSettings {
+  /** A manifest of trained (or any) encoders; undefined: the generated ensemble of `preset`. */
+  manifestFile?: string;
+  preset: 'paper' | 'test';
+  modelDir: string;
+  /** boot: start() waits for the models; background: they load after start (readiness says so). */
+  modelLoad: 'boot' | 'background';
+  slots: 3 | 12;
+  executionProvider: ExecutionProviderName;
+  intraOpNumThreads: number;
+  faceMinScore: number;
+  faceMinSizePx: number;
+  detectMaxSide: number;
+  searchBackend: 'ort' | 'js';
+  sweepIntervalMs: number;
+}
+
+export function workerSettings(config: InferenceWorkerConfig): WorkerSettings {
+  const dataDir = resolve(config.GMDB_DATA_DIR);
+  const modelDir = config.WORKER_MODEL_DIR ? (isAbsolute(config.WORKER_MODEL_DIR) ? config.WORKER_MODEL_DIR : resolve(config.WORKER_MODEL_DIR)) : join(dataDir, 'models');
+  return {
+    manifestFile: config.WORKER_MODEL_MANIFEST ? resolve(config.WORKER_MODEL_MANIFEST) : undefined,
+    preset: config.WORKER_MODEL_PRESET,
+    modelDir,
+    modelLoad: config.WORKER_MODEL_LOAD ?? (config.GMDB_MODE === 'standalone' ? 'background' : 'boot'),
+    slots: config.WORKER_TTA_SLOTS === '12' ? 12 : 3,
+    executionProvider: config.WORKER_EXECUTION_PROVIDER,
+    intraOpNumThreads: config.WORKER_INTRA_OP_THREADS,
+    faceMinScore: Number(config.WORKER_FACE_MIN_SCORE),
+    faceMinSizePx: config.WORKER_FACE_MIN_SIZE_PX,
+    detectMaxSide: config.WORKER_DETECT_MAX_SIDE,
+    searchBackend: config.WORKER_SEARCH_BACKEND,
+    sweepIntervalMs: config.WORKER_SWEEP_INTERVAL_SECONDS * 1000,
+  };
+}
