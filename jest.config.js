@@ -27,6 +27,9 @@ const common = {
   moduleNameMapper: pathsToModuleNameMapper(),
   roots: ['<rootDir>/apps', '<rootDir>/libs'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // onnxruntime-node returns tensors built on the host realm's typed arrays; make every spec's
+  // realm use the same constructors (see the file).
+  setupFiles: ['<rootDir>/libs/ml/src/testing/host-typed-arrays.ts'],
 };
 
 module.exports = {

@@ -1,4 +1,3 @@
-import './testing/host-typed-arrays';
 import sharp from 'sharp';
 import { EventName, JobName } from '@gmdb/domain';
 import { GENERATED_WEIGHTS_NOTICE } from '@gmdb/ml';

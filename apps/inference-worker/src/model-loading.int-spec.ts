@@ -1,4 +1,3 @@
-import './testing/host-typed-arrays';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,3 @@
-import '../ml/testing/host-typed-arrays';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

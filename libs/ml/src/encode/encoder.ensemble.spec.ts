@@ -1,4 +1,3 @@
-import '../testing/host-typed-arrays';
 import { RgbImage, rgbImage } from '../common/rgb-image';
 import { SeededRandom } from '../common/seeded-random';
 import { TEST_ENSEMBLE, ensureGeneratedManifest } from '../manifest/default-manifest';

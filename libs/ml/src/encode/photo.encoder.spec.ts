@@ -1,4 +1,3 @@
-import '../testing/host-typed-arrays';
 import { ErrorCode } from '@gmdb/domain';
 import { FaceAligner } from '../align/face.aligner';
 import { HumanFaceDetector } from '../detect/human-face.detector';

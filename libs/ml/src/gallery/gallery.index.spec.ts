@@ -1,4 +1,3 @@
-import '../testing/host-typed-arrays';
 import { SeededRandom } from '../common/seeded-random';
 import { ensembleDistance } from '../distance/cosine.distance';
 import { randomEmbedding } from '../testing/random-embeddings';

@@ -1,4 +1,3 @@
-import '../testing/host-typed-arrays';
 import { InferenceSession, Tensor } from 'onnxruntime-node';
 import { sha256Bytes, sha256File } from '../common/file-hash';
 import { SeededRandom } from '../common/seeded-random';
