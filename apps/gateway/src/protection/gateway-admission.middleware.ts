@@ -4,6 +4,7 @@ import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { RATE_LIMITER } from './protection.constants';
 import type { RateLimiter } from './rate-limiter';
+import { VerifiedTokenCache } from './verified-token.cache';
 
 /** The first characters of an opaque key identify it (its public prefix) without its secret. */
 const KEY_ID_LENGTH = 24;
@@ -18,8 +19,20 @@ function graphQLErrorBody(code: string, message: string) {
  * subgraph is asked; the subgraphs verify the forwarded token again, so one called directly
  * cannot be fooled), then counts the request against the caller's rate limit.
  */
+/** `exp` (ms) of a JWT whose signature was just verified, read from its payload. */
+function expiryOf(token: string): number | undefined {
+  try {
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp?: unknown };
+    return typeof payload.exp === 'number' ? payload.exp * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 @Injectable()
 export class GatewayAdmissionMiddleware implements NestMiddleware {
+  private readonly verified = new VerifiedTokenCache();
+
   constructor(
     private readonly verifier: JwtVerifier,
     @Inject(RATE_LIMITER) private readonly limiter: RateLimiter,
@@ -31,7 +44,7 @@ export class GatewayAdmissionMiddleware implements NestMiddleware {
     switch (credential.kind) {
       case 'jwt':
         try {
-          callerKey = `user:${(await this.verifier.verify(credential.token)).subject}`;
+          callerKey = `user:${await this.subjectOf(credential.token)}`;
         } catch (e) {
           const code = e instanceof DomainError ? e.code : ErrorCode.TOKEN_INVALID;
           const status = code === ErrorCode.SERVICE_UNAVAILABLE ? 503 : 401;
@@ -58,5 +71,14 @@ export class GatewayAdmissionMiddleware implements NestMiddleware {
       return;
     }
     next();
+  }
+
+  /** Verifies a user's JWT, or answers from the tokens verified before (until their expiry). */
+  private async subjectOf(token: string): Promise<string> {
+    const known = this.verified.get(token);
+    if (known !== undefined) return known;
+    const { subject } = await this.verifier.verify(token);
+    this.verified.set(token, subject, expiryOf(token));
+    return subject;
   }
 }
