@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../ml/testing/run-cli';
+import { runCli, runCliWithEnv } from '../ml/testing/run-cli';
 
 jest.setTimeout(180_000);
 
@@ -77,9 +77,12 @@ describe('gmdb analyze (gallery given as files, generated r18 test ensemble)', (
     expect(doc.patients.map((p) => p.caseId)).toEqual(['case-near']);
   });
 
-  it('refuses a missing gallery, encodings of another slot count, an image without encoding, a bad access level', async () => {
+  it('refuses half a gallery, a missing worker database, encodings of another slot count, an image without encoding, a bad access level', async () => {
     const photo = join(IMAGES, 'astronaut.png');
-    expect((await runCli('analyze', photo, ...models)).error?.message).toMatch(/^GALLERY_REQUIRED: /);
+    expect((await runCli('analyze', photo, '--gallery', write('only.csv', 'image_id,subject,label\n'), ...models)).error?.message).toMatch(/^GALLERY_REQUIRED: /);
+    // Neither: the worker's current gallery, here a standalone data folder without its database.
+    const missing = await runCliWithEnv({ ...process.env, GMDB_MODE: 'standalone', GMDB_DATA_DIR: dir, WORKER_DATABASE_URL: '' }, 'analyze', photo, ...models);
+    expect(missing.error?.message).toBe(`WORKER_DATABASE_MISSING: no inference-worker database at ${join(dir, 'inference-worker.sqlite')}: start the worker once (\`gmdb start\`) or run \`gmdb migrate inference-worker\``);
     const csv = write('g2.csv', 'image_id,subject,label\na,s1,D1\nb,s2,D2\n');
     const twelve = write('g12.jsonl', `${line('a', astro)}\n${line('b', [...astro, ...astro, ...astro, ...astro])}\n`);
     expect((await runCli('analyze', photo, '--gallery', csv, '--gallery-encodings', twelve, ...models)).error?.message).toBe('INVALID_ENCODINGS: g12.jsonl:2: image b has 12 slots, expected 3');

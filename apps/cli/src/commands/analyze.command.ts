@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { JsSearcher, rankGallery } from '@gmdb/ml';
+import { type GalleryIndex, JsSearcher, type LoadedManifest, rankGallery } from '@gmdb/ml';
 import { type Command, InvalidArgumentError } from 'commander';
 import { toAnalyzeDocument } from '../ml/analyze.document';
 import { CliFailure, reportingFailures } from '../ml/cli-failure';
@@ -8,8 +8,10 @@ import { readBytes } from '../ml/input-file';
 import { type ModelOptions, parsePreset, parseTtaSlots, selectManifest } from '../ml/model-selection';
 import { withPhotoPipeline } from '../ml/photo.pipeline';
 import { parseThreads } from '../ml/threads.option';
+import { loadWorkerGallery } from '../ml/worker-gallery.loader';
 
-interface AnalyzeOptions extends ModelOptions {
+interface AnalyzeOptions extends Omit<ModelOptions, 'modelDir'> {
+  modelDir?: string;
   gallery?: string;
   galleryEncodings?: string;
   top?: number;
@@ -30,37 +32,49 @@ function parseDistance(value: string): number {
   return n;
 }
 
+const DEFAULT_MODEL_DIR = './var/models';
+
+/** The gallery to rank against: given as files, or the worker's current embedding table. */
+async function loadGallery(options: AnalyzeOptions, env: NodeJS.ProcessEnv): Promise<{ index: GalleryIndex; manifest: LoadedManifest; source: string; threads?: number }> {
+  if (options.gallery === undefined && options.galleryEncodings === undefined) {
+    const worker = await loadWorkerGallery(env, options);
+    return { ...worker, threads: options.threads ?? worker.threads };
+  }
+  if (!options.gallery || !options.galleryEncodings) {
+    throw new CliFailure('GALLERY_REQUIRED', 'GALLERY_REQUIRED: give the gallery as both --gallery G.csv and --gallery-encodings E.jsonl (or neither, for the worker\'s current gallery)');
+  }
+  const manifest = await selectManifest({ ...options, modelDir: options.modelDir ?? DEFAULT_MODEL_DIR }, env);
+  const index = await loadGalleryFiles({ csv: options.gallery, encodings: options.galleryEncodings }, manifest.slots);
+  return { index, manifest, source: `${resolve(options.gallery)} + ${resolve(options.galleryEncodings)}`, threads: options.threads };
+}
+
 /**
- * `gmdb analyze PHOTO`: encodes the photo and ranks disorders, genes and patients against a gallery
- * given as files (`--gallery` CSV + `--gallery-encodings` JSON lines, e.g. written by
- * `gmdb encode --embedding-out`); prints JSON. Private cases count for disorders and genes but are
- * never named as patients. Reading the running worker's embedding table needs pieces
- * @gmdb/inference-worker does not export yet.
+ * `gmdb analyze PHOTO`: encodes the photo and ranks disorders, genes and patients; prints JSON.
+ * The gallery is the inference worker's current one (its embedding table, read from its database
+ * as its configuration says, for the model version of its models) or one given as files
+ * (`--gallery` CSV + `--gallery-encodings` JSON lines, e.g. written by `gmdb encode --embedding-out`).
+ * Private cases count for disorders and genes but are never named as patients.
  */
 export function registerAnalyzeCommand(program: Command, env: NodeJS.ProcessEnv = process.env): void {
   program
     .command('analyze')
-    .description('rank disorders, genes and patients for the face of a photo against a gallery given as files; prints JSON')
+    .description('rank disorders, genes and patients for the face of a photo against the worker\'s current gallery (or one given as files); prints JSON')
     .argument('<photo>', 'a photo showing exactly one face')
-    .option('--gallery <csv>', 'gallery images: image_id,subject,label[,genes][,access_level] (label and genes: ;-separated; access_level fair|private, default private)')
+    .option('--gallery <csv>', 'gallery given as files instead of the worker\'s database: images: image_id,subject,label[,genes][,access_level] (label and genes: ;-separated; access_level fair|private, default private)')
     .option('--gallery-encodings <jsonl>', 'encodings of every gallery image, {"image_id","slots"} per line, with the encoder\'s slot count')
-    .option('--manifest <file>', 'model manifest (default: $WORKER_MODEL_MANIFEST, else the generated paper ensemble)')
+    .option('--manifest <file>', 'model manifest (default: $WORKER_MODEL_MANIFEST, else the generated ensemble of $WORKER_MODEL_PRESET without --gallery, the paper ensemble with it)')
     .option('--preset <preset>', 'generated ensemble: paper or test (rankings from generated weights mean nothing)', parsePreset)
-    .option('--slots <n>', '3 or 12 (must match the gallery encodings)', parseTtaSlots)
-    .option('--model-dir <dir>', 'cache of generated models', './var/models')
+    .option('--slots <n>', '3 or 12 (must match the gallery encodings; default without --gallery: $WORKER_TTA_SLOTS)', parseTtaSlots)
+    .option('--model-dir <dir>', `cache of generated models (default: ${DEFAULT_MODEL_DIR} with --gallery, the worker's $WORKER_MODEL_DIR or $GMDB_DATA_DIR/models without)`)
     .option('--top <n>', 'longest disorder, gene and patient list (default: every disorder and gene, 100 patients)', parseTop)
     .option('--exclude-within <d>', 'drop gallery images at distance <= d (likely the same patient; the reference service uses 0.3)', parseDistance)
     .option('--exclude-case <id>', 'leave this case\'s images out (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
-    .option('--threads <n>', 'threads per ONNX operator (0: one per core)', parseThreads)
+    .option('--threads <n>', 'threads per ONNX operator (0: one per core; default without --gallery: $WORKER_INTRA_OP_THREADS)', parseThreads)
     .action((photo: string, options: AnalyzeOptions) =>
       reportingFailures(async () => {
-        if (!options.gallery || !options.galleryEncodings) {
-          throw new CliFailure('GALLERY_REQUIRED', 'GALLERY_REQUIRED: give the gallery as --gallery G.csv and --gallery-encodings E.jsonl');
-        }
         const bytes = await readBytes(photo, 'the photo');
-        const manifest = await selectManifest(options, env);
-        const index = await loadGalleryFiles({ csv: options.gallery, encodings: options.galleryEncodings }, manifest.slots);
-        const encoded = await withPhotoPipeline(manifest, { threads: options.threads }, (p) => p.encoder.encode(bytes));
+        const { index, manifest, source, threads } = await loadGallery(options, env);
+        const encoded = await withPhotoPipeline(manifest, { threads }, (p) => p.encoder.encode(bytes));
         const searcher = new JsSearcher();
         const t0 = performance.now();
         const distances = await searcher.distances(index, encoded.embedding);
@@ -79,7 +93,7 @@ export function registerAnalyzeCommand(program: Command, env: NodeJS.ProcessEnv 
           manifest,
           face: encoded.face,
           ranking,
-          gallerySource: `${resolve(options.gallery)} + ${resolve(options.galleryEncodings)}`,
+          gallerySource: source,
           galleryImages: index.size,
           timingsMs: { encode: t.decodeMs + t.detectMs + t.alignMs + t.encodeMs, search },
         });

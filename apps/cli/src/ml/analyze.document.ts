@@ -1,6 +1,6 @@
 import { type DetectedFace, GENERATED_WEIGHTS_NOTICE, type LoadedManifest, type RankedLabel, type Ranking } from '@gmdb/ml';
 
-/** The JSON `gmdb analyze` prints: the worker's analysis result fields, from a gallery given as files. */
+/** The JSON `gmdb analyze` prints: the worker's analysis result fields, from the worker's gallery or one given as files. */
 export interface AnalyzeDocument {
   photo: string;
   modelVersion: string;

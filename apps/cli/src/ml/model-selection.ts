@@ -47,3 +47,26 @@ export async function selectManifest(options: ModelOptions, env: NodeJS.ProcessE
   }
   return { ...loaded, slots };
 }
+
+/** The worker settings `workerModelOptions` reads (WORKER_MODEL_MANIFEST, _PRESET, _DIR, WORKER_TTA_SLOTS). */
+export interface WorkerModelSettings {
+  manifestFile?: string;
+  preset: ModelPreset;
+  modelDir: string;
+  slots: 3 | 12;
+}
+
+/**
+ * The encoders of the worker's settings (so that the photo is encoded with the model version and
+ * slot layout the worker's embedding table holds), each overridable by the command's own flags.
+ * Pass the result to selectManifest with an empty environment: the settings already read it.
+ */
+export function workerModelOptions(settings: WorkerModelSettings, flags: Partial<ModelOptions>): ModelOptions {
+  const manifest = flags.manifest ?? (flags.preset ? undefined : settings.manifestFile);
+  return {
+    manifest,
+    preset: manifest ? undefined : (flags.preset ?? settings.preset),
+    slots: flags.slots ?? settings.slots,
+    modelDir: flags.modelDir ?? settings.modelDir,
+  };
+}

@@ -8,8 +8,13 @@ export interface CliRun {
 }
 
 /** Runs `gmdb ARGS` in this process through buildProgram (as main() does), capturing stdout and stderr. */
-export async function runCli(...args: string[]): Promise<CliRun> {
-  const program = buildProgram({ ...process.env }).configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
+export function runCli(...args: string[]): Promise<CliRun> {
+  return runCliWithEnv({ ...process.env }, ...args);
+}
+
+/** runCli with the given environment instead of this process's. */
+export async function runCliWithEnv(env: NodeJS.ProcessEnv, ...args: string[]): Promise<CliRun> {
+  const program = buildProgram(env).configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
   const out: string[] = [];
   const err: string[] = [];
   const capture = (into: string[]) => (chunk: string | Uint8Array) => {
