@@ -2,6 +2,7 @@ import { QueueName } from '@gmdb/domain';
 import { defineHttpService } from '@gmdb/platform';
 import { ANALYSIS_CONTROLLERS, ANALYSIS_HANDLERS, ANALYSIS_PROVIDERS } from './analyses/analysis.parts';
 import { CASE_CONTROLLERS, CASE_PROVIDERS } from './cases/case.providers';
+import { COHORT_CONTROLLERS, COHORT_HANDLERS, COHORT_PROVIDERS } from './cohorts/cohort.parts';
 import { caseServiceConfigSchema } from './config/case-service.config';
 import { ConsentChangedHandler } from './consent/consent-changed.handler';
 import { EraseCasePhotosHandler } from './consent/erase-case-photos.handler';
@@ -22,12 +23,12 @@ export const caseServiceDefinition = defineHttpService({
   database: { url: (config) => config.CASE_DATABASE_URL, variable: 'CASE_DATABASE_URL' },
   entities: caseServiceEntities,
   migrations: caseServiceMigrations,
-  messaging: { queue: QueueName.Case, handlers: [...IMAGE_HANDLERS, ...ANALYSIS_HANDLERS, ConsentChangedHandler, EraseCasePhotosHandler] },
+  messaging: { queue: QueueName.Case, handlers: [...IMAGE_HANDLERS, ...ANALYSIS_HANDLERS, ...COHORT_HANDLERS, ConsentChangedHandler, EraseCasePhotosHandler] },
   storage: true,
   opaqueCredentials: true,
   typeDefs: caseSubgraphTypeDefs,
-  providers: [StatusResolver, hpoOntologyProvider, ...CASE_PROVIDERS, ...MEDIA_PROVIDERS, ...IMAGE_PROVIDERS, ...DOCUMENT_PROVIDERS, ...ANALYSIS_PROVIDERS],
-  controllers: [...CASE_CONTROLLERS, ...IMAGE_CONTROLLERS, ...DOCUMENT_CONTROLLERS, ...ANALYSIS_CONTROLLERS],
+  providers: [StatusResolver, hpoOntologyProvider, ...CASE_PROVIDERS, ...MEDIA_PROVIDERS, ...IMAGE_PROVIDERS, ...DOCUMENT_PROVIDERS, ...ANALYSIS_PROVIDERS, ...COHORT_PROVIDERS],
+  controllers: [...CASE_CONTROLLERS, ...IMAGE_CONTROLLERS, ...DOCUMENT_CONTROLLERS, ...ANALYSIS_CONTROLLERS, ...COHORT_CONTROLLERS],
   configure: (app) => {
     installUploadJsonParser(app);
     serveCaseApiDocs(app);

@@ -2,6 +2,7 @@ import type { MessageHandlerClass } from '@gmdb/platform';
 import { AnalyzePhotoHandler } from './analyze-photo.handler';
 import { CaseDeletedHandler } from './case-deleted.handler';
 import { CaseGalleryChangedHandler } from './case-gallery-changed.handler';
+import { CompareCohortsHandler } from './compare-cohorts.handler';
 import { EncodeImageHandler } from './encode-image.handler';
 import { ImageDeletedHandler } from './image-deleted.handler';
 import { ReindexHandler } from './reindex.handler';
@@ -16,4 +17,5 @@ export const WORKER_HANDLERS: MessageHandlerClass[] = [
   ImageDeletedHandler,
   CaseGalleryChangedHandler,
   CaseDeletedHandler,
+  CompareCohortsHandler,
 ];

@@ -37,6 +37,13 @@ export class WorkerObjectStore {
     return key;
   }
 
+  /** A cohort comparison's result; the key derives from its id (a rerun overwrites the same object). */
+  async putCohortComparison(comparisonId: string, result: unknown): Promise<string> {
+    const key = `cohort-comparisons/${createHash('sha256').update(comparisonId).digest('hex').slice(0, 40)}.json`;
+    await this.storage.put(key, JSON.stringify(result), { contentType: 'application/json' });
+    return key;
+  }
+
   getJson(key: string): Promise<Buffer> {
     return this.storage.getBuffer(key);
   }

@@ -64,4 +64,12 @@ export enum ErrorCode {
   PUBLICATION_NOT_FOUND = 'PUBLICATION_NOT_FOUND',
   PUBLICATION_STATE_INVALID = 'PUBLICATION_STATE_INVALID',
   DATACITE_UNAVAILABLE = 'DATACITE_UNAVAILABLE',
+  // cohort comparison
+  COHORT_COMPARISON_NOT_FOUND = 'COHORT_COMPARISON_NOT_FOUND',
+  /** A case id of a cohort is missing, not FAIR, or not readable by the caller (one code for all: nothing is revealed). */
+  COHORT_CASE_UNAVAILABLE = 'COHORT_CASE_UNAVAILABLE',
+  /** A cohort has fewer than 2 photos (with embeddings, at the worker). */
+  COHORT_TOO_SMALL = 'COHORT_TOO_SMALL',
+  /** The inference worker's cohort comparison result object is missing its documented shape. */
+  COHORT_COMPARISON_RESULT_INVALID = 'COHORT_COMPARISON_RESULT_INVALID',
 }

@@ -36,6 +36,8 @@ describe('parseMessageEnvelope', () => {
     [EventName.ConsentChanged, { caseId: 'c1', consentId: 'k1', version: 2, accessLevel: 'withdrawn' }],
     [EventName.AnalysisCompleted, { analysisId: 'a1', status: 'done', resultKey: 'r/a1.json' }],
     [EventName.PublicationChanged, { publicationId: 'p1', caseId: 'c1', state: 'accepted' }],
+    [JobName.CompareCohorts, { comparisonId: 'k1', imageIdsA: ['i1', 'i2'], imageIdsB: ['i3', 'i4'], permutations: 1000 }],
+    [EventName.CohortComparisonCompleted, { comparisonId: 'k1', status: 'failed', errorCode: 'COHORT_TOO_SMALL' }],
   ])('accepts %s', (name, payload) => {
     expect(parseMessageEnvelope(envelope(name, payload, { correlationId: 'corr-1' }))).toEqual({
       ok: true,

@@ -20,6 +20,9 @@ const accessLevel = enumValue(['private', 'fair', 'withdrawn'] as const);
 const outcome = enumValue(['done', 'failed'] as const);
 const finite: Validator<number> = (input, path) =>
   typeof input === 'number' && Number.isFinite(input) ? valid(input) : fail(path, IssueCode.INVALID_TYPE, 'Expected a finite number');
+/** Label permutations of a cohort comparison (the worker's cap). */
+export const MAX_COHORT_PERMUTATIONS = 10_000;
+const permutationCount = integerValue({ min: 1, max: MAX_COHORT_PERMUTATIONS });
 const slotCount: Validator<3 | 12> = (input, path) =>
   input === 3 || input === 12 ? valid(input) : fail(path, IssueCode.UNKNOWN_VALUE, 'Must be 3 or 12');
 
@@ -67,6 +70,15 @@ export const PAYLOAD_VALIDATORS: PayloadValidators = {
   },
   [JobName.Reindex]: payload((r) => ({ reason: r.required('reason', text) }), ['reason']),
   [JobName.EraseCasePhotos]: payload((r) => ({ caseId: r.required('caseId', id), consentId: r.required('consentId', id) }), ['caseId', 'consentId']),
+  [JobName.CompareCohorts]: payload(
+    (r) => ({
+      comparisonId: r.required('comparisonId', id),
+      imageIdsA: r.required('imageIdsA', ids),
+      imageIdsB: r.required('imageIdsB', ids),
+      permutations: r.required('permutations', permutationCount),
+    }),
+    ['comparisonId', 'imageIdsA', 'imageIdsB', 'permutations'],
+  ),
   [EventName.ImageEncoded]: payload(
     (r) => ({
       imageId: r.required('imageId', id),
@@ -112,5 +124,14 @@ export const PAYLOAD_VALIDATORS: PayloadValidators = {
   [EventName.PublicationChanged]: payload(
     (r) => ({ publicationId: r.required('publicationId', id), caseId: r.required('caseId', id), state: r.required('state', id) }),
     ['publicationId', 'caseId', 'state'],
+  ),
+  [EventName.CohortComparisonCompleted]: payload(
+    (r) => ({
+      comparisonId: r.required('comparisonId', id),
+      status: r.required('status', outcome),
+      errorCode: r.optional('errorCode', id),
+      resultKey: r.optional('resultKey', id),
+    }),
+    ['comparisonId', 'status'],
   ),
 };

@@ -18,6 +18,7 @@ export type Message =
   | { name: JobName.RemoveEmbeddings; payload: { imageIds?: string[]; caseId?: string } }
   | { name: JobName.Reindex; payload: { reason: string } }
   | { name: JobName.EraseCasePhotos; payload: { caseId: string; consentId: string } }
+  | { name: JobName.CompareCohorts; payload: { comparisonId: string; imageIdsA: string[]; imageIdsB: string[]; permutations: number } }
   | {
       name: EventName.ImageEncoded;
       payload: {
@@ -50,7 +51,11 @@ export type Message =
       name: EventName.AnalysisCompleted;
       payload: { analysisId: string; status: 'done' | 'failed'; errorCode?: string; resultKey?: string };
     }
-  | { name: EventName.PublicationChanged; payload: { publicationId: string; caseId: string; state: string } };
+  | { name: EventName.PublicationChanged; payload: { publicationId: string; caseId: string; state: string } }
+  | {
+      name: EventName.CohortComparisonCompleted;
+      payload: { comparisonId: string; status: 'done' | 'failed'; errorCode?: string; resultKey?: string };
+    };
 
 export type PayloadOf<N extends Message['name']> = Extract<Message, { name: N }>['payload'];
 

@@ -16,6 +16,7 @@ export enum JobName {
   RemoveEmbeddings = 'remove-embeddings',
   Reindex = 'reindex',
   EraseCasePhotos = 'erase-case-photos',
+  CompareCohorts = 'compare-cohorts',
 }
 
 /** Facts: something happened; every subscribed service reacts. */
@@ -27,6 +28,7 @@ export enum EventName {
   ConsentChanged = 'consent.changed',
   AnalysisCompleted = 'analysis.completed',
   PublicationChanged = 'publication.changed',
+  CohortComparisonCompleted = 'cohort-comparison.completed',
 }
 
 export type MessageName = JobName | EventName;

@@ -12,6 +12,7 @@ export const MESSAGE_ROUTES: Readonly<Record<MessageName, readonly QueueName[]>>
   [JobName.RemoveEmbeddings]: [QueueName.Inference],
   [JobName.Reindex]: [QueueName.Inference],
   [JobName.EraseCasePhotos]: [QueueName.Case],
+  [JobName.CompareCohorts]: [QueueName.Inference],
   [EventName.ImageEncoded]: [QueueName.Case],
   [EventName.ImageDeleted]: [QueueName.Inference],
   [EventName.CaseGalleryChanged]: [QueueName.Inference],
@@ -19,6 +20,7 @@ export const MESSAGE_ROUTES: Readonly<Record<MessageName, readonly QueueName[]>>
   [EventName.ConsentChanged]: [QueueName.Case],
   [EventName.AnalysisCompleted]: [QueueName.Case],
   [EventName.PublicationChanged]: [],
+  [EventName.CohortComparisonCompleted]: [QueueName.Case],
 };
 
 /** The message names a queue's consumer must handle (each exactly once). */
