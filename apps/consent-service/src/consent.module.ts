@@ -1,5 +1,4 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import type { MessageRoutes } from '@gmdb/platform';
 import { ConsentAccessService } from './access/consent-access.service';
 import { GraphqlPrincipal } from './access/graphql-principal';
 import { AuditQueryService } from './audit/audit-query.service';
@@ -8,7 +7,6 @@ import { CaseConsentResolver } from './consents/case-consent.resolver';
 import { ConsentFieldsResolver } from './consents/consent-fields.resolver';
 import { ConsentController } from './consents/consent.controller';
 import { ConsentEvents } from './consents/consent-events';
-import { CONSENT_MESSAGE_ROUTES, DEFAULT_CONSENT_ROUTES } from './consents/consent-message-routes';
 import { ConsentResolver } from './consents/consent.resolver';
 import { ConsentService } from './consents/consent.service';
 import { ConsentVersionWriter } from './consents/consent-version.writer';
@@ -30,11 +28,6 @@ import { TemplateRepository } from './repositories/template.repository';
 import { TemplateResolver } from './templates/template.resolver';
 import { TemplateService } from './templates/template.service';
 
-export interface ConsentModuleOptions {
-  /** The routing table the app's Outbox uses (default MESSAGE_ROUTES); tests pass their own. */
-  routes?: MessageRoutes;
-}
-
 /**
  * consent-service's own parts: templates, invitations and signing, self-service, paper
  * consents, FHIR export, audit trail, erasure scheduling. Needs the platform's database,
@@ -42,12 +35,11 @@ export interface ConsentModuleOptions {
  */
 @Module({})
 export class ConsentModule {
-  static forRoot(options: ConsentModuleOptions = {}): DynamicModule {
+  static forRoot(): DynamicModule {
     return {
       module: ConsentModule,
       controllers: [InvitationController, ConsentController, FhirController, PaperConsentController],
       providers: [
-        { provide: CONSENT_MESSAGE_ROUTES, useValue: options.routes ?? DEFAULT_CONSENT_ROUTES },
         ConsentRepository,
         InvitationRepository,
         AuditRepository,

@@ -3,7 +3,6 @@ import { type MessageRoutes, ObjectStorage, Outbox, OutboxMessageEntity } from '
 import { type TestDatabase, createTestDatabase, createTestObjectStorage, routesWith } from '@gmdb/platform/testing';
 import { caseServiceDefinition } from '../case-service.definition';
 import type { CaseAccessService } from '../cases/case-access.service';
-import { RoutedOutbox } from '../images/routed-outbox';
 import { fixturePhoto } from '../images/testing/hostile-photos.fixture';
 import { AnalysisRepository } from './analysis.repository';
 import { AnalysisService } from './analysis.service';
@@ -26,7 +25,7 @@ describe('AnalysisService: the analyze-photo job (MariaDB + S3)', () => {
   });
 
   const service = (routes: MessageRoutes) =>
-    new AnalysisService(new AnalysisRepository(db.dataSource), {} as CaseAccessService, storage, new RoutedOutbox(new Outbox(routes), routes), limits);
+    new AnalysisService(new AnalysisRepository(db.dataSource), {} as CaseAccessService, storage, new Outbox(routes), limits);
 
   it('writes the job with the analysis when the worker route exists, and none without it', async () => {
     const routed = routesWith({ [JobName.AnalyzePhoto]: [QueueName.Inference] });

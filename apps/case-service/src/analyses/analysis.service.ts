@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataKind, DomainError, ErrorCode, JobName, type Principal, decideAccess } from '@gmdb/domain';
-import { ObjectStorage } from '@gmdb/platform';
+import { ObjectStorage, Outbox } from '@gmdb/platform';
 import { CaseAccessService } from '../cases/case-access.service';
-import { RoutedOutbox } from '../images/routed-outbox';
 import { PhotoNormalizer } from '../images/upload/photo-normalizer';
 import type { ReceivedUpload } from '../images/upload/received-upload';
 import { UPLOAD_LIMITS, type UploadLimits } from '../images/upload/upload-limits';
@@ -28,7 +27,7 @@ export class AnalysisService {
     private readonly analyses: AnalysisRepository,
     private readonly cases: CaseAccessService,
     private readonly storage: ObjectStorage,
-    private readonly outbox: RoutedOutbox,
+    private readonly outbox: Outbox,
     @Inject(UPLOAD_LIMITS) limits: UploadLimits,
   ) {
     this.normalizer = new PhotoNormalizer(limits);

@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EventName, MESSAGE_ROUTES, type Message } from '@gmdb/domain';
+import { EventName, type Message, type MessageName } from '@gmdb/domain';
 import { Outbox } from '@gmdb/platform';
 import type { EntityManager } from 'typeorm';
-
-/** Whether a message has a route (MESSAGE_ROUTES); an unrouted one cannot be published. */
-export function isRouted(name: Message['name']): boolean {
-  return (MESSAGE_ROUTES[name] ?? []).length > 0;
-}
 
 /**
  * The events of case changes, written through the outbox in the caller's transaction. An
@@ -16,6 +11,11 @@ export function isRouted(name: Message['name']): boolean {
 @Injectable()
 export class CaseEventEmitter {
   constructor(private readonly outbox: Outbox) {}
+
+  /** Whether some queue consumes `name` (the outbox's routing table). */
+  isRouted(name: MessageName): boolean {
+    return this.outbox.isRouted(name);
+  }
 
   async galleryChanged(
     manager: EntityManager,
@@ -33,8 +33,6 @@ export class CaseEventEmitter {
   }
 
   private async emit(manager: EntityManager, message: Message): Promise<boolean> {
-    if (!isRouted(message.name)) return false;
-    await this.outbox.add(manager, message);
-    return true;
+    return (await this.outbox.addIfRouted(manager, message)) !== undefined;
   }
 }

@@ -15,7 +15,7 @@ import {
 import { isTransientConflict, isUniqueViolation } from '@gmdb/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { caseNotFound, caseResourceOf } from './case-access.service';
-import { CaseEventEmitter, isRouted } from './case-events.emitter';
+import { CaseEventEmitter } from './case-events.emitter';
 import { CaseImageDirectory } from './case-images.port';
 import { type CaseChanges, changesOf, changesOfInput } from './case-input.mapper';
 import { toCaseModel } from './case.mapper';
@@ -146,7 +146,7 @@ export class CaseWriteService {
     const entity = await this.cases.findFull(caseId, manager);
     if (!entity) throw caseNotFound();
     const model = toCaseModel(entity);
-    if (!isRouted(EventName.CaseGalleryChanged)) return model;
+    if (!this.events.isRouted(EventName.CaseGalleryChanged)) return model;
     await this.events.galleryChanged(manager, {
       caseId,
       accessLevel: model.accessLevel as CaseAccessLevel,

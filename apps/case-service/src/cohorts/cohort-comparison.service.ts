@@ -1,3 +1,4 @@
+import { Outbox } from '@gmdb/platform';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
@@ -13,7 +14,6 @@ import {
   issue,
   joinPath,
 } from '@gmdb/domain';
-import { RoutedOutbox } from '../images/routed-outbox';
 import { CohortCasesRepository } from './cohort-cases.repository';
 import { type CohortComparisonResult, parseCohortComparisonResult } from './cohort-comparison-result';
 import { CohortComparisonEntity } from './cohort-comparison.entity';
@@ -41,7 +41,7 @@ export class CohortComparisonService {
   constructor(
     private readonly comparisons: CohortComparisonRepository,
     private readonly cases: CohortCasesRepository,
-    private readonly outbox: RoutedOutbox,
+    private readonly outbox: Outbox,
   ) {}
 
   async create(principal: Principal, body: unknown): Promise<CohortComparisonEntity> {

@@ -8,7 +8,7 @@ import { CohortComparisonRepository } from './cohort-comparison.repository';
 import { CohortComparisonService } from './cohort-comparison.service';
 import { CreateCohortComparisons1764500000000 } from './create-cohort-comparisons.migration';
 
-/** The cohort comparison part of case-service, registered through its definition (needs RoutedOutbox of images). */
+/** The cohort comparison part of case-service, registered through its definition. */
 export const COHORT_ENTITIES: EntityClass[] = [CohortComparisonEntity];
 export const COHORT_MIGRATIONS: MigrationClass[] = [CreateCohortComparisons1764500000000];
 export const COHORT_CONTROLLERS = [CohortComparisonController];

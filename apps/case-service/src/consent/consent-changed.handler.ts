@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { CaseAccessLevel, EventName, type PayloadOf } from '@gmdb/domain';
 import { HandlesMessage, type MessageContext, type MessageHandler, Outbox } from '@gmdb/platform';
 import type { EntityManager } from 'typeorm';
-import { CaseEventEmitter, isRouted } from '../cases/case-events.emitter';
+import { CaseEventEmitter } from '../cases/case-events.emitter';
 import { CaseDiagnosisEntity } from '../cases/entities/case-diagnosis.entity';
 import { CaseGeneEntity } from '../cases/entities/case-gene.entity';
 import { CaseEntity } from '../cases/entities/case.entity';
@@ -55,7 +55,7 @@ export class ConsentChangedHandler implements MessageHandler<EventName.ConsentCh
   }
 
   private async galleryChanged(manager: EntityManager, caseId: string, accessLevel: `${CaseAccessLevel}`): Promise<void> {
-    if (!isRouted(EventName.CaseGalleryChanged)) return;
+    if (!this.events.isRouted(EventName.CaseGalleryChanged)) return;
     const [diagnoses, genes, images] = await Promise.all([
       manager.getRepository(CaseDiagnosisEntity).find({ where: { caseId }, order: { position: 'ASC' } }),
       manager.getRepository(CaseGeneEntity).find({ where: { caseId }, order: { position: 'ASC' } }),

@@ -8,7 +8,6 @@ import type { CaseMediaAccess } from './image-access';
 import { ImageIntakeService } from './image-intake.service';
 import { ImageEntity } from './image.entity';
 import { ImageRepository } from './image.repository';
-import { RoutedOutbox } from './routed-outbox';
 import { plainJpeg } from './testing/hostile-photos.fixture';
 import type { ReceivedUpload } from './upload/received-upload';
 
@@ -39,8 +38,8 @@ describe('ImageIntakeService: outbox and all-or-nothing storage (MariaDB + S3)',
     await db?.drop();
   });
 
-  function service(routes: MessageRoutes, store: ObjectStorage = storage, outbox?: RoutedOutbox): ImageIntakeService {
-    return new ImageIntakeService(access, new ImageRepository(db.dataSource), store, outbox ?? new RoutedOutbox(new Outbox(routes), routes), limits);
+  function service(routes: MessageRoutes, store: ObjectStorage = storage, outbox?: Outbox): ImageIntakeService {
+    return new ImageIntakeService(access, new ImageRepository(db.dataSource), store, outbox ?? new Outbox(routes), limits);
   }
 
   const upload = async (seed: number, modality = 'portrait'): Promise<ReceivedUpload> => ({
@@ -88,7 +87,7 @@ describe('ImageIntakeService: outbox and all-or-nothing storage (MariaDB + S3)',
       keys.push(key);
       return storage.put(key, body, options);
     };
-    const broken = new RoutedOutbox(new Outbox(withEncodeRoute), withEncodeRoute);
+    const broken = new Outbox(withEncodeRoute);
     broken.addIfRouted = async () => {
       throw new Error('database went away');
     };

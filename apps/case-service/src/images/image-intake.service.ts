@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError, ErrorCode, ImageModality, JobName, type Principal } from '@gmdb/domain';
-import { ObjectStorage, isUniqueViolation } from '@gmdb/platform';
+import { ObjectStorage, isUniqueViolation, Outbox } from '@gmdb/platform';
 import { parseImageMetadata } from './dto/image-metadata.input';
 import { CaseMediaAccess } from './image-access';
 import { ImageEntity } from './image.entity';
 import { newImageKeys } from './image-keys';
 import { ImageRepository } from './image.repository';
-import { RoutedOutbox } from './routed-outbox';
 import { PhotoNormalizer, type NormalizedPhoto } from './upload/photo-normalizer';
 import type { ReceivedUpload } from './upload/received-upload';
 import { UPLOAD_LIMITS, type UploadLimits } from './upload/upload-limits';
@@ -36,7 +35,7 @@ export class ImageIntakeService {
     private readonly access: CaseMediaAccess,
     private readonly images: ImageRepository,
     private readonly storage: ObjectStorage,
-    private readonly outbox: RoutedOutbox,
+    private readonly outbox: Outbox,
     @Inject(UPLOAD_LIMITS) limits: UploadLimits,
   ) {
     this.normalizer = new PhotoNormalizer(limits);

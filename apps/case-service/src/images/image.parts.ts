@@ -11,7 +11,6 @@ import { ImageEntity } from './image.entity';
 import { ImageIntakeService } from './image-intake.service';
 import { ImageRepository } from './image.repository';
 import { ImageService } from './image.service';
-import { routedOutboxProvider } from './routed-outbox';
 import { FileUploadInterceptor } from './upload/file-upload.interceptor';
 import { uploadLimitsProvider } from './upload/upload-limits';
 
@@ -22,7 +21,7 @@ export const IMAGE_CONTROLLERS = [ImageController];
 export const IMAGE_HANDLERS: MessageHandlerClass[] = [ImageEncodedHandler];
 
 /** Shared upload plumbing (limits, the upload interceptor, the routed outbox, media access). */
-export const MEDIA_PROVIDERS: Provider[] = [uploadLimitsProvider, FileUploadInterceptor, routedOutboxProvider, CaseMediaAccess];
+export const MEDIA_PROVIDERS: Provider[] = [uploadLimitsProvider, FileUploadInterceptor, CaseMediaAccess];
 
 export const IMAGE_PROVIDERS: Provider[] = [
   ImageRepository,

@@ -1,12 +1,11 @@
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataKind, DomainError, ErrorCode, EventName, type Principal } from '@gmdb/domain';
-import { ObjectNotFoundError, ObjectStorage } from '@gmdb/platform';
+import { ObjectNotFoundError, ObjectStorage, Outbox } from '@gmdb/platform';
 import { caseNotFound } from '../cases/case-access.service';
 import { CaseMediaAccess } from './image-access';
 import type { ImageEntity } from './image.entity';
 import { ImageRepository } from './image.repository';
-import { RoutedOutbox } from './routed-outbox';
 import { UPLOAD_LIMITS, type UploadLimits } from './upload/upload-limits';
 
 export type ImageVariant = 'original' | 'thumbnail';
@@ -30,7 +29,7 @@ export class ImageService {
     private readonly access: CaseMediaAccess,
     private readonly images: ImageRepository,
     private readonly storage: ObjectStorage,
-    private readonly outbox: RoutedOutbox,
+    private readonly outbox: Outbox,
     @Inject(UPLOAD_LIMITS) private readonly limits: UploadLimits,
   ) {}
 

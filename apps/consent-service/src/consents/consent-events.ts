@@ -1,11 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EventName, JobName, type Message, type MessageName } from '@gmdb/domain';
-import { type MessageRoutes, Outbox } from '@gmdb/platform';
+import { Outbox } from '@gmdb/platform';
 import type { EntityManager } from 'typeorm';
 import type { ConsentErasureEntity } from '../entities/consent-erasure.entity';
 import type { ConsentVersionEntity } from '../entities/consent-version.entity';
 import { ConsentRepository } from '../repositories/consent.repository';
-import { CONSENT_MESSAGE_ROUTES } from './consent-message-routes';
 
 /**
  * consent-service's messages, written through the outbox in the caller's transaction.
@@ -21,11 +20,11 @@ export class ConsentEvents {
   constructor(
     private readonly outbox: Outbox,
     private readonly consents: ConsentRepository,
-    @Inject(CONSENT_MESSAGE_ROUTES) private readonly routes: MessageRoutes,
   ) {}
 
+  /** Whether some queue consumes `name` (the outbox's routing table). */
   isRouted(name: MessageName): boolean {
-    return (this.routes[name] ?? []).length > 0;
+    return this.outbox.isRouted(name);
   }
 
   /** Puts `consent.changed` of a version in the outbox and marks it announced; false while unrouted. */

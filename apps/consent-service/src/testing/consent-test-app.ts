@@ -81,7 +81,7 @@ export async function startConsentTestApp(
         MessagingModule.forRoot({ transport, consumerName: 'consent-service', queue: QueueName.Consent, handlers: [], routes, outbox: { pollIntervalMs: 250 } }),
         ObjectStorageModule.forRoot(config),
         SubgraphModule.forRoot({ typeDefs: consentSubgraphTypeDefs, introspection: true, formatError: graphQLErrorFormatter(logger) }),
-        ConsentModule.forRoot({ routes }),
+        ConsentModule.forRoot(),
       ],
       providers: [StatusResolver],
     },

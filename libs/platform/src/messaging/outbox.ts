@@ -1,4 +1,4 @@
-import type { Message, MessageEnvelope } from '@gmdb/domain';
+import { MESSAGE_ROUTES, type Message, type MessageEnvelope, type MessageName } from '@gmdb/domain';
 import type { EntityManager } from 'typeorm';
 import { createEnvelope } from './message-envelope';
 import { type MessageRoutes, queuesFor } from './message-routes';
@@ -20,6 +20,23 @@ export interface OutboxAddOptions {
  */
 export class Outbox {
   constructor(private readonly routes?: MessageRoutes) {}
+
+  /** Whether some queue consumes `name` (an unrouted message cannot be added). */
+  isRouted(name: MessageName): boolean {
+    return ((this.routes ?? MESSAGE_ROUTES)[name] ?? []).length > 0;
+  }
+
+  /**
+   * Adds the message when a queue consumes it, else does nothing: for messages whose consumer is
+   * switched on in a later release. Returns the envelope, or undefined when it was not routed.
+   */
+  async addIfRouted<M extends Message>(
+    manager: EntityManager,
+    message: M,
+    options: OutboxAddOptions = {},
+  ): Promise<MessageEnvelope<M> | undefined> {
+    return this.isRouted(message.name) ? this.add(manager, message, options) : undefined;
+  }
 
   async add<M extends Message>(
     manager: EntityManager,
