@@ -1,16 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { composeSupergraph } from '@gmdb/gateway';
+import { repositoryRoot } from '@gmdb/platform';
 import { SERVICES, SUBGRAPH_NAMES } from '../service-registry';
-
-/** The repository root (the folder of gmdb-backend's package.json), from src/ or from dist/. */
-function repositoryRoot(): string {
-  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'gmdb-backend') return dir;
-  }
-  return process.cwd();
-}
 
 /** Where the committed supergraph lives (the gateway's GATEWAY_SUPERGRAPH_FILE default). */
 export const SUPERGRAPH_PATH = join(repositoryRoot(), 'apps/gateway/supergraph.graphql');

@@ -1,22 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { IntrospectAndCompose, type SupergraphSdlHook } from '@apollo/gateway';
-import { ConfigError } from '@gmdb/platform';
-
-/** Finds the repository root (where package.json of gmdb-backend is) from this file, in src/ or dist/. */
-function repositoryRoot(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 8; i++) {
-    try {
-      const pkg = JSON.parse(readFileSync(resolve(dir, 'package.json'), 'utf8')) as { name?: string };
-      if (pkg.name === 'gmdb-backend') return dir;
-    } catch {
-      // not here
-    }
-    dir = resolve(dir, '..');
-  }
-  return process.cwd();
-}
+import { ConfigError, repositoryRoot } from '@gmdb/platform';
 
 /** The committed supergraph (distributed mode): read once at start, never introspected live. */
 export function readSupergraph(file: string): string {

@@ -11,3 +11,4 @@ export * from './run-service-main';
 export * from './define-http-service';
 export * from './object-storage.module';
 export * from './readiness-checks.provider';
+export * from './repository-root';
