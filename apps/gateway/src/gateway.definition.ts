@@ -8,6 +8,10 @@ export const gatewayDefinition = defineHttpService({
   name: 'gateway',
   configSchema: gatewayConfigSchema,
   port: (config) => config.GATEWAY_PORT,
+  // GraphQL answers are POST results: an ETag (a hash of every body) would cost CPU and serve nothing.
+  configure: (app) => {
+    app.set('etag', false);
+  },
   imports: (config, deps) => [
     ProtectionModule.forRoot(config),
     GatewayGraphQLModule.forRoot({
@@ -15,6 +19,7 @@ export const gatewayDefinition = defineHttpService({
       supergraphFile: config.GATEWAY_SUPERGRAPH_FILE,
       subgraphs: subgraphsOf(config, deps.subgraphs),
       development: config.NODE_ENV !== 'production',
+      subgraphTimeoutMs: config.GATEWAY_SUBGRAPH_TIMEOUT_MS,
       limits: {
         maxDepth: config.GATEWAY_MAX_DEPTH,
         maxCost: config.GATEWAY_MAX_COST,

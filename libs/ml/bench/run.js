@@ -34,6 +34,9 @@ require.extensions['.ts'] = function (module, filename) {
   module._compile(code, filename);
 };
 
-const [entry = path.join(__dirname, 'ml.bench.ts'), ...args] = process.argv.slice(2);
+// The first argument is the entry file only when it names a .ts file, so that
+// `npm run bench:ml -- --skip-search` passes its options to the default entry.
+const given = process.argv.slice(2);
+const [entry, ...args] = given[0] && given[0].endsWith('.ts') ? given : [path.join(__dirname, 'ml.bench.ts'), ...given];
 process.argv = [process.argv[0], path.resolve(entry), ...args];
 require(path.resolve(entry));

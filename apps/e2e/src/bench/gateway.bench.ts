@@ -3,7 +3,9 @@
 // Needs MariaDB and Redis as the tests do (GMDB_TEST_MYSQL_URL / GMDB_TEST_REDIS_URL); starts its
 // own local S3 server. Knobs: BENCH_CASES (50), BENCH_REQUESTS (1000 per target and concurrency),
 // BENCH_CONCURRENCY (8,1: the target ratio is read at the first; 1 shows the added latency without
-// CPU contention between the gateway and the subgraph on a small machine).
+// CPU contention between the gateway and the subgraph on a small machine), BENCH_APP_NODE_OPTIONS
+// (NODE_OPTIONS for every app, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof').
+import { readFileSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,18 +60,60 @@ function row(name: string, concurrency: number, s: LatencyStats): string {
 
 type Targets = Record<string, () => Promise<void>>;
 
+/** CPU time (ms) a process has used so far, from /proc/<pid>/stat (utime + stime); 0 when it is gone. */
+function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+const CLOCK_TICKS = 100; // USER_HZ on Linux x86_64
+
+/** Every process id whose command name is one of `names` (mariadbd, redis-server...). */
+function pidsNamed(names: readonly string[]): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return names.includes(readFileSync(`/proc/${d}/comm`, 'utf8').trim());
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/** Where the CPU goes: the bench client itself, each app process, the database and Redis. */
+type CpuAccount = Record<string, number>;
+function cpuSnapshot(groups: Record<string, number[]>): CpuAccount {
+  const own = process.cpuUsage();
+  return {
+    'bench client': (own.user + own.system) / 1000,
+    ...Object.fromEntries(Object.entries(groups).map(([name, pids]) => [name, pids.reduce((sum, pid) => sum + processCpuMs(pid), 0)])),
+  };
+}
+const cpuDelta = (after: CpuAccount, before: CpuAccount): CpuAccount => Object.fromEntries(Object.keys(after).map((k) => [k, (after[k] ?? 0) - (before[k] ?? 0)]));
+
 /** Both targets at one concurrency: two interleaved halves each, so that a drift in load hits both alike. */
-async function measure(targets: Targets, concurrency: number): Promise<Record<string, LatencyStats>> {
-  const samples: Record<string, { latencies: number[]; wallMs: number }> = {};
+async function measure(targets: Targets, concurrency: number, processes: Record<string, number[]>): Promise<Record<string, { stats: LatencyStats; cpu: CpuAccount }>> {
+  const samples: Record<string, { latencies: number[]; wallMs: number; cpu: CpuAccount }> = {};
   for (let round = 0; round < 2; round++) {
     for (const [name, call] of Object.entries(targets)) {
+      const before = cpuSnapshot(processes);
       const r = await runAtConcurrency(call, Math.ceil(REQUESTS / 2), concurrency);
-      const s = (samples[name] ??= { latencies: [], wallMs: 0 });
+      const used = cpuDelta(cpuSnapshot(processes), before);
+      const s = (samples[name] ??= { latencies: [], wallMs: 0, cpu: {} });
       s.latencies.push(...r.latencies);
       s.wallMs += r.wallMs;
+      for (const [k, v] of Object.entries(used)) s.cpu[k] = (s.cpu[k] ?? 0) + v;
     }
   }
-  return Object.fromEntries(Object.entries(samples).map(([n, s]) => [n, latencyStats(s.latencies, s.wallMs)]));
+  return Object.fromEntries(
+    Object.entries(samples).map(([n, s]) => [n, { stats: latencyStats(s.latencies, s.wallMs), cpu: Object.fromEntries(Object.entries(s.cpu).map(([k, v]) => [k, v / s.latencies.length])) }]),
+  );
 }
 
 const fmt = (load: number[]) => load.map((x) => x.toFixed(2)).join(' ');
@@ -87,7 +131,8 @@ async function main(): Promise<void> {
       redisUrl: TEST_REDIS_URL,
       s3,
       without: ['inference-worker'],
-      env: { LOG_LEVEL: 'warn' },
+      // BENCH_APP_NODE_OPTIONS reaches every app, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof' to see where a request's CPU goes.
+      env: { LOG_LEVEL: 'warn', ...(process.env.BENCH_APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS } : {}) },
     });
     process.stderr.write(`bench:gateway: seeding ${CASES} FAIR cases...\n`);
     await seed(system);
@@ -98,9 +143,27 @@ async function main(): Promise<void> {
       'case subgraph (direct)': galleryCall(system.caseUrl, token, expected),
     };
     for (const call of Object.values(targets)) await runAtConcurrency(call, 200, CONCURRENCIES[0] ?? 8); // warm-up
+    const processes: Record<string, number[]> = {
+      gateway: system.pids.gateway === undefined ? [] : [system.pids.gateway],
+      'case-service': system.pids['case-service'] === undefined ? [] : [system.pids['case-service']],
+      'MariaDB': pidsNamed(['mariadbd', 'mysqld']),
+      Redis: pidsNamed(['redis-server']),
+    };
     const loadBefore = loadavg();
-    const results: { concurrency: number; stats: Record<string, LatencyStats> }[] = [];
-    for (const concurrency of CONCURRENCIES) results.push({ concurrency, stats: await measure(targets, concurrency) });
+    const results: { concurrency: number; stats: Record<string, LatencyStats>; cpu: Record<string, CpuAccount> }[] = [];
+    for (const concurrency of CONCURRENCIES) {
+      const measured = await measure(targets, concurrency, processes);
+      results.push({
+        concurrency,
+        stats: Object.fromEntries(Object.entries(measured).map(([n, m]) => [n, m.stats])),
+        cpu: Object.fromEntries(Object.entries(measured).map(([n, m]) => [n, m.cpu])),
+      });
+    }
+    const cpuColumns = ['bench client', ...Object.keys(processes)];
+    const cpuRow = (name: string, concurrency: number, cpu: CpuAccount) => {
+      const total = cpuColumns.reduce((sum, k) => sum + (cpu[k] ?? 0), 0);
+      return `| ${name.padEnd(22)} | ${concurrency} | ${cpuColumns.map((k) => (cpu[k] ?? 0).toFixed(2).padStart(6)).join(' | ')} | ${total.toFixed(2).padStart(6)} |`;
+    };
     const loadAfter = loadavg();
     const lines = [
       '',
@@ -117,6 +180,12 @@ async function main(): Promise<void> {
         const verdict = r === results[0] ? ` (target <= ${TARGET_RATIO}: ${ratio <= TARGET_RATIO ? 'met' : 'NOT met'})` : '';
         return `concurrency ${r.concurrency}: gateway/direct at p50 ${ratio.toFixed(3)}${verdict}, at p99 ${(gateway.p99 / direct.p99).toFixed(3)}`;
       }),
+      '',
+      'CPU time per request (ms), by process, read from /proc over the same runs:',
+      `| target | concurrency | ${cpuColumns.join(' | ')} | total |`,
+      `|---|---:|${cpuColumns.map(() => '---:').join('|')}|---:|`,
+      ...results.flatMap((r) => Object.entries(r.cpu).map(([name, cpu]) => cpuRow(name, r.concurrency, cpu))),
+      '',
       `load average (1/5/15 min) before the system started: ${fmt(loadAtStart)}; before measuring: ${fmt(loadBefore)}; after: ${fmt(loadAfter)} (${cpus().length} cores)`,
       '',
     ];

@@ -43,6 +43,8 @@ export interface DistributedSystem extends E2eSystem {
   /** Whether the committed supergraph equals the code's composition. */
   committedSupergraphIsCurrent: boolean;
   timings: { buildMs: number; migrateMs: number };
+  /** Process id of each running app (benchmarks read their CPU time from /proc). */
+  pids: Partial<Record<AppName, number>>;
 }
 
 
@@ -133,6 +135,7 @@ export async function startDistributedSystem(options: DistributedOptions): Promi
       : ['apps/gateway/supergraph.graphql is stale (the gateway served a fresh composition of the code; run `npx gmdb supergraph`)'],
     startupMs,
     timings: { buildMs, migrateMs },
+    pids: Object.fromEntries(apps.flatMap((a) => (a.pid === undefined ? [] : [[a.name, a.pid]]))) as Partial<Record<AppName, number>>,
     async createApiKey(institutionId: string) {
       const printed = await gmdbOrThrow(['apikey', 'create', '--institution', institutionId], env);
       return printed.trim().split('\n').pop() ?? '';

@@ -13,6 +13,9 @@ export const gatewayConfigSchema = createConfigSchema({
   GATEWAY_SUPERGRAPH_FILE: env
     .string('Composed supergraph SDL served in distributed mode (standalone composes from the live subgraphs)')
     .default('apps/gateway/supergraph.graphql'),
+  GATEWAY_SUBGRAPH_TIMEOUT_MS: env
+    .int('Longest wait for a subgraph call (connect, send and the whole answer), in ms', { min: 100, max: 600_000 })
+    .default(30_000),
   GATEWAY_MAX_DEPTH: env.int('Deepest field nesting a query may have', { min: 2, max: 100 }).default(12),
   GATEWAY_MAX_COST: env
     .int('Largest estimated query cost (1 per field, times the page sizes of enclosing lists)', { min: 10 })

@@ -14,10 +14,13 @@ export interface GatewayContext {
  * correlation id of the request.
  */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(config: { url?: string }) {
-    // Node's own fetch (undici, keep-alive) instead of Apollo's default make-fetch-happen, whose
-    // HTTP-cache layer costs CPU on every subgraph call and caches nothing for POSTs.
-    super({ ...config, fetcher: fetch as unknown as RemoteGraphQLDataSource['fetcher'] });
+  /**
+   * `fetcher`: the gateway passes nodeHttpFetcher (node:http, keep-alive); without one, Node's own
+   * fetch. Never Apollo's default make-fetch-happen, whose HTTP-cache layer costs CPU on every
+   * subgraph call and caches nothing for POSTs.
+   */
+  constructor(config: { url?: string; fetcher?: RemoteGraphQLDataSource['fetcher'] }) {
+    super({ ...config, fetcher: config.fetcher ?? (fetch as unknown as RemoteGraphQLDataSource['fetcher']) });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

@@ -1,13 +1,16 @@
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { RequestContext } from '@gmdb/platform';
 import { ApolloGatewayDriver, type ApolloGatewayDriverConfig } from '@nestjs/apollo';
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { GraphQLFormattedError } from 'graphql';
 import type { QueryLimits } from '../protection/query-limits';
 import { queryLimitsPlugin } from '../protection/query-limits.plugin';
 import { ForwardingDataSource, type GatewayContext } from './forwarding-data-source';
+import { nodeHttpFetcher } from './node-http.fetcher';
 import { supergraphSource } from './supergraph-source';
+
+const SUBGRAPH_FETCHER = Symbol.for('gmdb.gateway.SubgraphFetcher');
 
 export interface GatewayGraphQLOptions {
   mode: 'standalone' | 'distributed';
@@ -16,6 +19,8 @@ export interface GatewayGraphQLOptions {
   subgraphs: { name: string; url: string }[];
   /** Introspection and the sandbox landing page (never in production). */
   development: boolean;
+  /** Longest wait for one subgraph call. */
+  subgraphTimeoutMs: number;
   limits: QueryLimits;
   formatError?: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 }
@@ -30,11 +35,16 @@ function firstHeader(value: string | string[] | undefined): string | undefined {
 
 /** Apollo Gateway (Federation 2) at /graphql over the case, consent and doi subgraphs. */
 @Module({})
-export class GatewayGraphQLModule {
+export class GatewayGraphQLModule implements OnApplicationShutdown {
+  constructor(@Inject(SUBGRAPH_FETCHER) private readonly fetcher: ReturnType<typeof nodeHttpFetcher>) {}
+
   static forRoot(options: GatewayGraphQLOptions): DynamicModule {
     const urlByName = new Map(options.subgraphs.map((s) => [s.name, s.url]));
+    // One keep-alive fetcher for every subgraph call of this process.
+    const fetcher = nodeHttpFetcher({ timeoutMs: options.subgraphTimeoutMs });
     return {
       module: GatewayGraphQLModule,
+      providers: [{ provide: SUBGRAPH_FETCHER, useValue: fetcher }],
       imports: [
         GraphQLModule.forRoot<ApolloGatewayDriverConfig>({
           driver: ApolloGatewayDriver,
@@ -55,10 +65,14 @@ export class GatewayGraphQLModule {
           gateway: {
             supergraphSdl: supergraphSource(options.mode, options.supergraphFile, options.subgraphs),
             // The supergraph file names each subgraph; where it runs is this deployment's config.
-            buildService: ({ name, url }) => new ForwardingDataSource({ url: urlByName.get(name) ?? url }),
+            buildService: ({ name, url }) => new ForwardingDataSource({ url: urlByName.get(name) ?? url, fetcher }),
           },
         }),
       ],
     };
+  }
+
+  onApplicationShutdown(): void {
+    this.fetcher.close();
   }
 }

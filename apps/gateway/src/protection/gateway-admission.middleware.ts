@@ -3,7 +3,7 @@ import { JwtVerifier, RequestContext, presentedCredential } from '@gmdb/platform
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { RATE_LIMITER } from './protection.constants';
-import type { RateLimiter } from './rate-limiter';
+import type { RateDecision, RateLimiter } from './rate-limiter';
 import { VerifiedTokenCache } from './verified-token.cache';
 
 /** The first characters of an opaque key identify it (its public prefix) without its secret. */
@@ -62,7 +62,15 @@ export class GatewayAdmissionMiddleware implements NestMiddleware {
       default:
         callerKey = `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
     }
-    const decision = await this.limiter.hit(callerKey);
+    let decision: RateDecision;
+    try {
+      decision = await this.limiter.hit(callerKey);
+    } catch {
+      // The shared counter (Redis) cannot be reached: refuse for now rather than admit uncounted.
+      res.status(503).setHeader('retry-after', '5');
+      res.json(graphQLErrorBody(ErrorCode.SERVICE_UNAVAILABLE, 'The rate limiter is not reachable; try again shortly'));
+      return;
+    }
     res.setHeader('ratelimit-remaining', String(decision.remaining));
     res.setHeader('ratelimit-reset', String(decision.resetSeconds));
     if (!decision.allowed) {
