@@ -1,12 +1,17 @@
 /**
  * The libs/ml benchmark: one run prints one table.
- *   node libs/ml/bench/run.js [--runs N] [--sizes 10000,100000,1000000] [--skip-encode] [--skip-search]
+ *   node libs/ml/bench/run.js [--runs N] [--sizes 10000,100000,1000000] [--skip-encode] [--skip-search] [--skip-reference]
  * Encoder latency (paper ensemble r50 + r100 + r100 of generated weights, made under var/models on
  * first use), end-to-end photo encoding vs ONNX-only, analyze latency vs its model time, and exact
  * gallery search (JS loop vs ONNX Runtime Gemm + TopK). Check the load line: numbers taken while
  * other processes use the cores are worth little.
+ * Where Debian's python3-torch is installed, it also times the GestaltMatcher reference's own
+ * PyTorch loop (reference_torch.py) on this machine, so that encoder times compare with the same
+ * work on the same CPU whatever the CPU (the ms targets were set on another machine).
  */
 import { InferenceSession, Tensor } from 'onnxruntime-node';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { FaceAligner } from '../src/align/face.aligner';
 import { SeededRandom } from '../src/common/seeded-random';
@@ -17,8 +22,10 @@ import { locateSingleFace } from '../src/detect/face.locator';
 import { EncoderEnsemble } from '../src/encode/encoder.ensemble';
 import { createOrtSession } from '../src/encode/ort-session.factory';
 import { PhotoEncoder } from '../src/encode/photo.encoder';
+import { iresnetMacs } from '../src/generate/iresnet.arch';
 import { encodeOnnxModel } from '../src/generate/onnx-model.encoder';
 import { OnnxGraph } from '../src/generate/onnx-graph.types';
+import type { IResNetArch } from '../src/generate/iresnet.arch';
 import { GalleryIndex } from '../src/gallery/gallery.index';
 import { JsSearcher } from '../src/gallery/js.searcher';
 import { OrtSearcher } from '../src/gallery/ort.searcher';
@@ -46,14 +53,44 @@ const row = (...cells: string[]) => {
   process.stderr.write(`${cells.join(' | ')}\n`);
 };
 
+/** The reference loop's times as onnx-encoder.md measured them on the machine where the ms targets were set. */
+const REFERENCE_MACHINE = { slots12: { referenceMs: 1423, targetMs: 520 }, slots3: { referenceMs: 356, targetMs: 135 } } as const;
+
+interface ReferenceLoop {
+  torch: string;
+  threads: number;
+  slots12_ms: number;
+  slots3_ms: number;
+}
+
+/** The reference's PyTorch loop on this machine, or why it was not measured. */
+function referenceLoop(): ReferenceLoop | string {
+  const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+  const script = join(__dirname, 'reference_torch.py');
+  const done = spawnSync(python, [script, '--runs', String(Math.min(RUNS, 5))], { encoding: 'utf8', timeout: 600_000 });
+  if (done.status !== 0) {
+    const why = /No module named .?torch/.test(done.stderr ?? '') ? 'python3-torch is not installed (apt-get install python3-torch)' : (done.stderr || done.error?.message || 'failed').trim().split('\n').pop();
+    return `not measured: ${why}`;
+  }
+  return JSON.parse(done.stdout.trim().split('\n').pop() ?? '{}') as ReferenceLoop;
+}
+
 async function encoderSection(manifest12: LoadedManifest, manifest3: LoadedManifest, crop: RgbImage): Promise<void> {
+  const reference = flag('--skip-reference') ? 'skipped (--skip-reference)' : referenceLoop();
   for (const [i, spec] of manifest12.models.entries()) {
     if (i === 2) break; // m2 is another r100
     const session = await createOrtSession(spec.path, { executionProvider: 'cpu', intraOpNumThreads: 2, forceSpinningStop: false });
     const run = (variants: typeof FOUR_VARIANTS) => session.run({ [session.inputNames[0]]: new Tensor('float32', preprocessCrop(crop, variants, spec), [variants.length, 3, 112, 112]) });
     const b1 = await timeIt(() => run(PLAIN_VARIANT), RUNS, 2);
     const b4 = await timeIt(() => run(FOUR_VARIANTS), RUNS, 2);
-    row(`encode ${spec.arch}`, 'batch 1 (plain) / batch 4 (TTA)', `${ms(b1.median)} / ${ms(b4.median)} ms`, `${(b4.median / b1.median).toFixed(2)}x for 4 variants`);
+    const gflop = (2 * iresnetMacs(spec.arch as IResNetArch)) / 1e9;
+    const rate = (images: number, t: Timing) => ((gflop * images) / (t.median / 1000)).toFixed(0);
+    row(
+      `encode ${spec.arch}`,
+      'batch 1 (plain) / batch 4 (TTA)',
+      `${ms(b1.median)} / ${ms(b4.median)} ms`,
+      `${(b4.median / b1.median).toFixed(2)}x for 4 variants; ${rate(1, b1)} / ${rate(4, b4)} GFLOP/s (${gflop.toFixed(2)} GFLOP per image)`,
+    );
     await session.release();
   }
   for (const [label, manifest, target] of [
@@ -63,6 +100,20 @@ async function encoderSection(manifest12: LoadedManifest, manifest3: LoadedManif
     const ensemble = await EncoderEnsemble.create(manifest, { intraOpNumThreads: 2 });
     const t = await timeIt(() => ensemble.encode(crop), RUNS, 2);
     row(`ensemble r50+r100+r100, ${label}`, 'encoder time per photo', `${ms(t.median)} ms (min ${ms(t.min)})`, `target <= ${target} ms: ${t.median <= target ? 'met' : 'MISSED'}`);
+    const machine = label === '12 slots' ? REFERENCE_MACHINE.slots12 : REFERENCE_MACHINE.slots3;
+    const targetRatio = machine.targetMs / machine.referenceMs;
+    if (typeof reference === 'string') {
+      row(`reference loop, ${label}`, 'GestaltMatcher PyTorch batch-1 loop, this machine', '-', reference);
+    } else {
+      const referenceMs = label === '12 slots' ? reference.slots12_ms : reference.slots3_ms;
+      const ratio = t.median / referenceMs;
+      row(
+        `reference loop, ${label}`,
+        `GestaltMatcher PyTorch ${reference.torch} batch-1 loop (${reference.threads} thread), this machine`,
+        `${ms(referenceMs)} ms`,
+        `ORT / reference ${ratio.toFixed(3)}; the target is ${targetRatio.toFixed(3)} (${machine.targetMs} / ${machine.referenceMs} ms where it was set): ${ratio <= targetRatio ? 'met' : 'MISSED'}`,
+      );
+    }
     await ensemble.release();
   }
 }

@@ -29,7 +29,7 @@ export { warpAffineBilinear } from './align/bilinear.warp';
 export type { Affine } from './align/affine';
 
 // generate
-export { IRESNET_ARCHS, isIResNetArch, EMBEDDING_SIZE, INPUT_SIZE } from './generate/iresnet.arch';
+export { IRESNET_ARCHS, isIResNetArch, iresnetMacs, EMBEDDING_SIZE, INPUT_SIZE } from './generate/iresnet.arch';
 export type { IResNetArch } from './generate/iresnet.arch';
 export { generateIResNet, writeModel } from './generate/iresnet.generator';
 export type { IResNetSpec } from './generate/iresnet.generator';

@@ -29,7 +29,7 @@ const noVerifier = {} as JwtVerifier;
 describe('GatewayAdmissionMiddleware', () => {
   it('counts an anonymous caller by address and answers 429 with RATE_LIMITED past the limit', async () => {
     const middleware = new GatewayAdmissionMiddleware(noVerifier, new MemoryRateLimiter({ limit: 1, windowSeconds: 30 }));
-    const next = jest.fn<void, Parameters<NextFunction>>();
+    const next = jest.fn() as jest.Mock & NextFunction;
     const first = fakeResponse();
     await middleware.use(anonymous, first.res, next);
     expect(next).toHaveBeenCalledTimes(1);
@@ -43,7 +43,7 @@ describe('GatewayAdmissionMiddleware', () => {
   it('answers 503 SERVICE_UNAVAILABLE (never admits uncounted, never a 500) when the shared counter is unreachable', async () => {
     const broken: RateLimiter = { hit: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:6379')), close: async () => undefined };
     const middleware = new GatewayAdmissionMiddleware(noVerifier, broken);
-    const next = jest.fn<void, Parameters<NextFunction>>();
+    const next = jest.fn() as jest.Mock & NextFunction;
     const { res, sent } = fakeResponse();
     await middleware.use(anonymous, res, next);
     expect(next).not.toHaveBeenCalled();
