@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { type GalleryIndex, JsSearcher, type LoadedManifest, rankGallery } from '@gmdb/ml';
+import { type FaceDetectorKind, type GalleryIndex, JsSearcher, type LoadedManifest, rankGallery } from '@gmdb/ml';
 import { type Command, InvalidArgumentError } from 'commander';
 import { toAnalyzeDocument } from '../ml/analyze.document';
 import { CliFailure, reportingFailures } from '../ml/cli-failure';
@@ -7,6 +7,7 @@ import { loadGalleryFiles } from '../ml/gallery-files.loader';
 import { readBytes } from '../ml/input-file';
 import { type ModelOptions, parsePreset, parseTtaSlots, selectManifest } from '../ml/model-selection';
 import { withPhotoPipeline } from '../ml/photo.pipeline';
+import { DETECTOR_OPTION_HELP, detectorKind, parseDetector } from '../ml/detector.option';
 import { parseThreads } from '../ml/threads.option';
 import { loadWorkerGallery } from '../ml/worker-gallery.loader';
 
@@ -18,6 +19,7 @@ interface AnalyzeOptions extends Omit<ModelOptions, 'modelDir'> {
   excludeWithin?: number;
   excludeCase: string[];
   threads?: number;
+  detector?: FaceDetectorKind;
 }
 
 function parseTop(value: string): number {
@@ -70,11 +72,12 @@ export function registerAnalyzeCommand(program: Command, env: NodeJS.ProcessEnv 
     .option('--exclude-within <d>', 'drop gallery images at distance <= d (likely the same patient; the reference service uses 0.3)', parseDistance)
     .option('--exclude-case <id>', 'leave this case\'s images out (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--threads <n>', 'threads per ONNX operator (0: one per core; default without --gallery: $WORKER_INTRA_OP_THREADS)', parseThreads)
+    .option('--detector <kind>', DETECTOR_OPTION_HELP, parseDetector)
     .action((photo: string, options: AnalyzeOptions) =>
       reportingFailures(async () => {
         const bytes = await readBytes(photo, 'the photo');
         const { index, manifest, source, threads } = await loadGallery(options, env);
-        const encoded = await withPhotoPipeline(manifest, { threads }, (p) => p.encoder.encode(bytes));
+        const encoded = await withPhotoPipeline(manifest, { threads, detector: detectorKind(options.detector, env) }, (p) => p.encoder.encode(bytes));
         const searcher = new JsSearcher();
         const t0 = performance.now();
         const distances = await searcher.distances(index, encoded.embedding);

@@ -56,6 +56,19 @@ describe('gmdb encode (generated r18 test ensemble)', () => {
     if (code === 'IMAGE_MULTIPLE_FACES') expect(run.error?.message).toMatch(/\n {2}face box x=\d/);
   });
 
+  it('--detector human finds the same face as the default native detector; an unknown detector is a usage error', async () => {
+    const native = JSON.parse((await runCli('encode', join(IMAGES, 'astronaut.png'), ...common())).stdout) as EncodeDoc;
+    const human = JSON.parse((await runCli('encode', join(IMAGES, 'astronaut.png'), ...common(), '--detector', 'human')).stdout) as EncodeDoc;
+    expect(human.face.box).toEqual(native.face.box);
+    for (const [name, [x, y]] of Object.entries(native.face.landmarks)) {
+      const [hx, hy] = human.face.landmarks[name];
+      expect(Math.hypot(hx - x, hy - y)).toBeLessThanOrEqual(4);
+    }
+    const refused = await runCli('encode', join(IMAGES, 'astronaut.png'), ...common(), '--detector', 'retina');
+    expect(refused.error).toMatchObject({ code: 'commander.invalidArgument', exitCode: 1 }); // main() turns it into exit 64
+    expect(refused.error?.message).toContain('native or human');
+  });
+
   it('through main(): coffee.png prints the code on stderr, no stack trace, exit 1', async () => {
     const r = await runMain('encode', join(IMAGES, 'coffee.png'), ...common());
     expect(r.exitCode).toBe(1);

@@ -1,5 +1,5 @@
 import { basename, extname, resolve } from 'node:path';
-import { encodePng } from '@gmdb/ml';
+import { type FaceDetectorKind, encodePng } from '@gmdb/ml';
 import type { Command } from 'commander';
 import { reportingFailures } from '../ml/cli-failure';
 import { toEncodeDocument } from '../ml/encode.document';
@@ -7,6 +7,7 @@ import { readBytes } from '../ml/input-file';
 import { type ModelOptions, parsePreset, parseTtaSlots, selectManifest } from '../ml/model-selection';
 import { withPhotoPipeline } from '../ml/photo.pipeline';
 import { appendEncodingLine, cropFileName, writeCrop } from '../ml/photo-outputs.writer';
+import { DETECTOR_OPTION_HELP, detectorKind, parseDetector } from '../ml/detector.option';
 import { parseThreads } from '../ml/threads.option';
 
 interface EncodeOptions extends ModelOptions {
@@ -14,6 +15,7 @@ interface EncodeOptions extends ModelOptions {
   embeddingOut?: string;
   imageId?: string;
   threads?: number;
+  detector?: FaceDetectorKind;
 }
 
 /**
@@ -34,11 +36,12 @@ export function registerEncodeCommand(program: Command, env: NodeJS.ProcessEnv =
     .option('--embedding-out <jsonl>', 'append the embedding as {"image_id","slots"} (input of gmdb eval / analyze)')
     .option('--image-id <id>', 'image_id of that line (default: the photo file name without extension)')
     .option('--threads <n>', 'threads per ONNX operator (0: one per core)', parseThreads)
+    .option('--detector <kind>', DETECTOR_OPTION_HELP, parseDetector)
     .action((photo: string, options: EncodeOptions) =>
       reportingFailures(async () => {
         const bytes = await readBytes(photo, 'the photo');
         const manifest = await selectManifest(options, env);
-        const result = await withPhotoPipeline(manifest, { threads: options.threads }, (p) => p.encoder.encode(bytes));
+        const result = await withPhotoPipeline(manifest, { threads: options.threads, detector: detectorKind(options.detector, env) }, (p) => p.encoder.encode(bytes));
         const png = result.aligned.png ?? (await encodePng(result.aligned.crop));
         const cropPath = await writeCrop(options.outDir, cropFileName(photo, bytes), png);
         const imageId = options.imageId ?? basename(photo, extname(photo));

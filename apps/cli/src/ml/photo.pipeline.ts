@@ -1,4 +1,4 @@
-import { EncoderEnsemble, FaceAligner, HumanFaceDetector, type LoadedManifest, PhotoEncoder } from '@gmdb/ml';
+import { EncoderEnsemble, FaceAligner, type FaceDetectorKind, type LoadedManifest, PhotoEncoder, createFaceDetector } from '@gmdb/ml';
 
 /** Detector, aligner and encoder ensemble of one CLI run; close() releases the ONNX sessions. */
 export interface PhotoPipeline {
@@ -10,10 +10,12 @@ export interface PhotoPipeline {
 export interface PipelineOptions {
   /** Threads per ONNX operator (0: one per core). */
   threads?: number;
+  /** Face detector (default native). */
+  detector?: FaceDetectorKind;
 }
 
 export async function openPhotoPipeline(manifest: LoadedManifest, options: PipelineOptions = {}): Promise<PhotoPipeline> {
-  const detector = await HumanFaceDetector.create();
+  const detector = await createFaceDetector(options.detector ?? 'native');
   let ensemble: EncoderEnsemble;
   try {
     ensemble = await EncoderEnsemble.create(manifest, { intraOpNumThreads: options.threads ?? 0 });

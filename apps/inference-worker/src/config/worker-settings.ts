@@ -1,5 +1,5 @@
 import { isAbsolute, join, resolve } from 'node:path';
-import type { ExecutionProviderName } from '@gmdb/ml';
+import type { ExecutionProviderName, FaceDetectorKind } from '@gmdb/ml';
 import type { InferenceWorkerConfig } from './inference-worker.config';
 
 /** Injection token of the worker's resolved settings. */
@@ -16,6 +16,7 @@ export interface WorkerSettings {
   slots: 3 | 12;
   executionProvider: ExecutionProviderName;
   intraOpNumThreads: number;
+  faceDetector: FaceDetectorKind;
   faceMinScore: number;
   faceMinSizePx: number;
   detectMaxSide: number;
@@ -34,6 +35,7 @@ export function workerSettings(config: InferenceWorkerConfig): WorkerSettings {
     slots: config.WORKER_TTA_SLOTS === '12' ? 12 : 3,
     executionProvider: config.WORKER_EXECUTION_PROVIDER,
     intraOpNumThreads: config.WORKER_INTRA_OP_THREADS,
+    faceDetector: config.WORKER_FACE_DETECTOR,
     faceMinScore: Number(config.WORKER_FACE_MIN_SCORE),
     faceMinSizePx: config.WORKER_FACE_MIN_SIZE_PX,
     detectMaxSide: config.WORKER_DETECT_MAX_SIDE,

@@ -3,11 +3,12 @@ import { DomainError } from '@gmdb/domain';
 import {
   EncoderEnsemble,
   FaceAligner,
-  HumanFaceDetector,
+  type FaceDetector,
   type LoadedManifest,
   PAPER_ENSEMBLE,
   PhotoEncoder,
   TEST_ENSEMBLE,
+  createFaceDetector,
   ensureGeneratedManifest,
   loadManifestFile,
 } from '@gmdb/ml';
@@ -17,7 +18,7 @@ import { WORKER_SETTINGS, type WorkerSettings } from '../config/worker-settings'
 export interface LoadedModels {
   encoder: PhotoEncoder;
   ensemble: EncoderEnsemble;
-  detector: HumanFaceDetector;
+  detector: FaceDetector;
   /** The manifest's version: stored with every embedding row. */
   version: string;
   slots: number;
@@ -100,7 +101,7 @@ export class ModelRepository implements OnModuleInit, OnApplicationBootstrap, On
     const t0 = performance.now();
     const s = this.settings;
     const manifest = s.manifestFile ? withSlots(await loadManifestFile(s.manifestFile), s.slots) : await this.generated();
-    const detector = await HumanFaceDetector.create({ minScore: s.faceMinScore });
+    const detector = await createFaceDetector(s.faceDetector, { minScore: s.faceMinScore });
     let ensemble: EncoderEnsemble;
     try {
       ensemble = await EncoderEnsemble.create(manifest, { executionProvider: s.executionProvider, intraOpNumThreads: s.intraOpNumThreads });

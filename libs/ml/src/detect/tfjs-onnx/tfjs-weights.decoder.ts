@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TfConst, TfQuantization, TfWeightSpec, TfWeightsGroup } from './tfjs-model.types';
 
-const BYTES_PER_STORED_VALUE: Record<TfQuantization['dtype'], number> = { uint8: 1, uint16: 2, float16: 2 };
+// Keyed by any string: the manifest is read from JSON and may name a dtype this file does not know.
+const BYTES_PER_QUANTISED_VALUE: Readonly<Record<string, number | undefined>> = { uint8: 1, uint16: 2, float16: 2 };
 
 /**
  * Reads every weight of a graph model's `weightsManifest`. Within a group the shard files are one
@@ -17,7 +18,7 @@ export async function decodeTfjsWeights(modelDir: string, groups: readonly TfWei
     let offset = 0;
     for (const spec of group.weights) {
       const count = spec.shape.reduce((a, b) => a * b, 1);
-      const size = count * (spec.quantization ? BYTES_PER_STORED_VALUE[spec.quantization.dtype] : 4);
+      const size = count * bytesPerValue(spec);
       if (offset + size > bytes.length) {
         throw new RangeError(`weight ${spec.name} needs bytes ${offset}..${offset + size} but the shards of [${group.paths.join(', ')}] hold ${bytes.length}`);
       }
@@ -30,13 +31,19 @@ export async function decodeTfjsWeights(modelDir: string, groups: readonly TfWei
   return consts;
 }
 
+/** Stored size of one value; checks the dtype first, since a wrong size would shift every later weight. */
+function bytesPerValue({ name, dtype, quantization }: TfWeightSpec): number {
+  if (dtype !== 'float32' && dtype !== 'int32') throw new Error(`weight ${name}: dtype ${dtype} is not supported (float32 or int32)`);
+  if (!quantization) return 4;
+  if (dtype === 'int32') throw new Error(`weight ${name}: quantised int32 weights are not supported`);
+  const size = BYTES_PER_QUANTISED_VALUE[quantization.dtype];
+  if (size === undefined) throw new Error(`weight ${name}: quantisation dtype ${String(quantization.dtype)} is not supported (uint8, uint16, float16)`);
+  return size;
+}
+
 function decodeWeight(spec: TfWeightSpec, raw: Uint8Array, count: number): TfConst {
   const { name, shape, dtype, quantization } = spec;
-  if (dtype === 'int32') {
-    if (quantization) throw new Error(`weight ${name}: quantised int32 weights are not supported`);
-    return { name, shape, dtype: 'int32', values: new Int32Array(raw.buffer, 0, count) };
-  }
-  if (dtype !== 'float32') throw new Error(`weight ${name}: dtype ${dtype} is not supported (float32 or int32)`);
+  if (dtype === 'int32') return { name, shape, dtype: 'int32', values: new Int32Array(raw.buffer, 0, count) };
   if (!quantization) return { name, shape, dtype: 'float32', values: new Float32Array(raw.buffer, 0, count) };
   return { name, shape, dtype: 'float32', values: dequantize(name, quantization, raw, count) };
 }
@@ -48,7 +55,6 @@ function dequantize(name: string, q: TfQuantization, raw: Uint8Array, count: num
     for (let i = 0; i < count; i++) out[i] = halfToFloat(halves[i]);
     return out;
   }
-  if (q.dtype !== 'uint8' && q.dtype !== 'uint16') throw new Error(`weight ${name}: quantisation dtype ${String(q.dtype)} is not supported`);
   if (q.scale === undefined || q.min === undefined) throw new Error(`weight ${name}: ${q.dtype} quantisation needs scale and min`);
   const stored = q.dtype === 'uint8' ? raw : new Uint16Array(raw.buffer, 0, count);
   for (let i = 0; i < count; i++) out[i] = stored[i] * q.scale + q.min;
