@@ -56,6 +56,21 @@ describe('nodeHttpFetcher', () => {
     }
   });
 
+  it('closes a socket left idle longer than idleSocketTimeoutMs, so the next call opens a fresh one', async () => {
+    const fetcher = nodeHttpFetcher({ idleSocketTimeoutMs: 100 });
+    handler = (_req, _body, res) => res.end('{}');
+    try {
+      await (await fetcher(`${base}/graphql`, { method: 'POST', body: '{}' })).text();
+      await (await fetcher(`${base}/graphql`, { method: 'POST', body: '{}' })).text();
+      expect(sockets.size).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await (await fetcher(`${base}/graphql`, { method: 'POST', body: '{}' })).text();
+      expect(sockets.size).toBe(2);
+    } finally {
+      fetcher.close();
+    }
+  });
+
   it('hands a non-2xx answer back as such (Apollo turns it into the subgraph error)', async () => {
     const fetcher = nodeHttpFetcher();
     handler = (_req, _body, res) => {

@@ -14,9 +14,15 @@ export interface NodeHttpFetcherOptions {
   maxResponseBytes: number;
   /** Open sockets kept per subgraph host. */
   maxSockets: number;
+  /**
+   * An idle kept-alive socket is closed after this long: less than the subgraphs' own keep-alive
+   * timeout (5 s, Node's default, which GMDB's services keep), so a call never goes out on a
+   * socket the subgraph is closing at that moment (the ECONNRESET race of keep-alive clients).
+   */
+  idleSocketTimeoutMs: number;
 }
 
-export const DEFAULT_NODE_HTTP_FETCHER_OPTIONS: NodeHttpFetcherOptions = { timeoutMs: 30_000, maxResponseBytes: 64 * 1024 * 1024, maxSockets: 64 };
+export const DEFAULT_NODE_HTTP_FETCHER_OPTIONS: NodeHttpFetcherOptions = { timeoutMs: 30_000, maxResponseBytes: 64 * 1024 * 1024, maxSockets: 64, idleSocketTimeoutMs: 4_000 };
 
 /** The failure of one subgraph call below HTTP (refused, reset, timed out, too large). */
 export class SubgraphFetchError extends Error {
@@ -37,7 +43,8 @@ export class SubgraphFetchError extends Error {
  */
 export function nodeHttpFetcher(options: Partial<NodeHttpFetcherOptions> = {}): Fetcher & { close(): void } {
   const config = { ...DEFAULT_NODE_HTTP_FETCHER_OPTIONS, ...options };
-  const agentOptions = { keepAlive: true, maxSockets: config.maxSockets, scheduling: 'lifo' as const };
+  // The agent's `timeout` closes free sockets only; a call's own limit is timeoutMs below.
+  const agentOptions = { keepAlive: true, maxSockets: config.maxSockets, scheduling: 'lifo' as const, timeout: config.idleSocketTimeoutMs };
   const agents = { http: new HttpAgent(agentOptions), https: new HttpsAgent(agentOptions) };
 
   const fetcher = (url: string, init: FetcherInit = {}): Promise<FetcherResponse> =>
