@@ -12,7 +12,7 @@ import {
   Role,
   hasRole,
 } from '@gmdb/domain';
-import { isTransientConflict, isUniqueViolation } from '@gmdb/platform';
+import { transactionWithRetry } from '@gmdb/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { caseNotFound, caseResourceOf } from './case-access.service';
 import { CaseEventEmitter } from './case-events.emitter';
@@ -52,14 +52,7 @@ export class CaseWriteService {
    */
   async upsert(principal: Principal, input: CaseInput): Promise<UpsertResult> {
     const institutionId = owningInstitution(principal);
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        return await this.dataSource.transaction((manager) => this.upsertIn(manager, principal, institutionId, input));
-      } catch (e) {
-        const retry = (isUniqueViolation(e) && attempt < 2) || (isTransientConflict(e) && attempt < 4);
-        if (!retry) throw e;
-      }
-    }
+    return transactionWithRetry(this.dataSource, (manager) => this.upsertIn(manager, principal, institutionId, input), { transient: 4, unique: 2 });
   }
 
   async patch(principal: Principal, caseId: string, patch: CasePatch): Promise<CaseModel> {

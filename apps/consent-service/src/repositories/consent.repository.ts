@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { transactionWithRetry } from '@gmdb/platform';
 import { type DataSource, type EntityManager, IsNull } from 'typeorm';
 import { ConsentCaseEntity } from '../entities/consent-case.entity';
 import { ConsentSignatureEntity } from '../entities/consent-signature.entity';
@@ -10,8 +11,13 @@ import { ConsentVersionEntity } from '../entities/consent-version.entity';
 export class ConsentRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * Every consent write: run again when two requests raced on a case consent-service had no
+   * record of yet (both lock the missing head, both insert it: MariaDB deadlocks one, or a
+   * unique key refuses it); the next run finds the winner's head and decides as usual.
+   */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return transactionWithRetry(this.dataSource, work);
   }
 
   private m(manager?: EntityManager): EntityManager {

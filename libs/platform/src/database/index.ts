@@ -12,4 +12,5 @@ export * from './dependency-health';
 export * from './database-health';
 export * from './unique-violation';
 export * from './transient-conflict';
+export * from './transaction-retry';
 export * from './database.module';
