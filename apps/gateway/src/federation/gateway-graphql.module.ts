@@ -6,7 +6,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { GraphQLFormattedError } from 'graphql';
 import type { QueryLimits } from '../protection/query-limits';
 import { queryLimitsPlugin } from '../protection/query-limits.plugin';
-import { ForwardingDataSource, type GatewayContext } from './forwarding-data-source';
+import { ForwardingDataSource, type GatewayContext, type IncomingRequest, forwardedFor } from './forwarding-data-source';
 import { nodeHttpFetcher } from './node-http.fetcher';
 import { supergraphSource } from './supergraph-source';
 
@@ -25,9 +25,8 @@ export interface GatewayGraphQLOptions {
   formatError?: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 }
 
-interface IncomingRequest {
-  headers: Record<string, string | string[] | undefined>;
-}
+
+
 
 function firstHeader(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
@@ -60,6 +59,7 @@ export class GatewayGraphQLModule implements OnApplicationShutdown {
               authorization: firstHeader(req.headers.authorization),
               apiKey: firstHeader(req.headers['x-api-key']),
               correlationId: RequestContext.correlationId() ?? firstHeader(req.headers['x-correlation-id']),
+              forwardedFor: forwardedFor(req),
             }),
           },
           gateway: {

@@ -11,7 +11,7 @@ import type { ServiceDefinition, ServiceDeps } from './service-definition';
 import { resolveServiceDatabase } from './service-database';
 import { createServiceModule } from './service-module';
 
-type HttpServiceConfig = PlatformConfig & { GMDB_HTTP_HOST: string; GMDB_BODY_LIMIT: string };
+type HttpServiceConfig = PlatformConfig & { GMDB_HTTP_HOST: string; GMDB_BODY_LIMIT: string; GMDB_TRUST_PROXY?: string };
 
 export interface HttpServiceSpec<C extends HttpServiceConfig> {
   name: string;
@@ -79,6 +79,7 @@ export function defineHttpService<C extends HttpServiceConfig>(spec: HttpService
           host: config.GMDB_HTTP_HOST,
           port: spec.port(config),
           bodyLimit: config.GMDB_BODY_LIMIT,
+          trustProxy: config.GMDB_TRUST_PROXY,
           logger: deps.logger,
           configure: spec.configure,
         },

@@ -6,6 +6,7 @@ import { ShutdownState } from '../health/shutdown-state.service';
 import type { Logger } from '../logging/logger.factory';
 import { PinoNestLogger } from '../logging/nest-logger.adapter';
 import type { RunningService } from './running-service';
+import { parseTrustProxy } from './trust-proxy';
 
 export interface HttpAppOptions {
   name: string;
@@ -13,6 +14,8 @@ export interface HttpAppOptions {
   /** 0 picks a free port (tests, standalone with GMDB ports set to 0). */
   port: number;
   bodyLimit: string;
+  /** GMDB_TRUST_PROXY (see trust-proxy.ts); unset: trust no proxy. */
+  trustProxy?: string;
   logger: Logger;
   /** Runs before the server listens (e.g. shutdown hooks, extra middleware). */
   configure?: (app: NestExpressApplication) => void | Promise<void>;
@@ -33,6 +36,8 @@ function localUrl(address: string | { address: string; port: number } | null, ho
  * health and metrics come from PlatformModule, which every app module imports.
  */
 export async function startHttpApp(module: Type | DynamicModule, options: HttpAppOptions): Promise<RunningHttpApp> {
+  const trustProxy = parseTrustProxy(options.trustProxy ?? '');
+  if (!Array.isArray(trustProxy) && typeof trustProxy === 'object') throw new Error(`GMDB_TRUST_PROXY ${trustProxy.error}`);
   const app = await NestFactory.create<NestExpressApplication>(module, {
     bodyParser: false,
     logger: new PinoNestLogger(options.logger),
@@ -41,6 +46,7 @@ export async function startHttpApp(module: Type | DynamicModule, options: HttpAp
   app.useBodyParser('json', { limit: options.bodyLimit });
   app.useBodyParser('urlencoded', { limit: options.bodyLimit, extended: false });
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxy);
   await options.configure?.(app);
   await app.listen(options.port, options.host);
   const url = localUrl(app.getHttpServer().address(), options.host);

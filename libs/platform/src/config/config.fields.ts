@@ -48,10 +48,21 @@ const BOOLEAN_TEXT = ['true', 'false', '1', '0'];
  * Messages say what is expected, never what was given: the value may be a secret.
  */
 export const env = {
-  string(meta: Meta, opts: { min?: number; regex?: RegExp; hint?: string } = {}) {
+  /** `check` returns what is wrong with a value (a message saying what is expected), or undefined. */
+  string(meta: Meta, opts: { min?: number; regex?: RegExp; hint?: string; check?: (value: string) => string | undefined } = {}) {
     let s = z.string();
     if (opts.min !== undefined) s = s.min(opts.min, { message: `must be at least ${opts.min} characters long` });
     if (opts.regex) s = s.regex(opts.regex, { message: opts.hint ?? `must match ${opts.regex.source}` });
+    const check = opts.check;
+    if (check) {
+      return declare(
+        s.superRefine((value, ctx) => {
+          const problem = check(value);
+          if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+        }),
+        meta,
+      );
+    }
     return declare(s, meta);
   },
 
