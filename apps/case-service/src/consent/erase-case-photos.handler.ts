@@ -1,12 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CaseAccessLevel, JobName, type PayloadOf } from '@gmdb/domain';
-import { HandlesMessage, type MessageContext, type MessageHandler, ObjectStorage, Outbox } from '@gmdb/platform';
-import { DataSource } from 'typeorm';
+import { HandlesMessage, type MessageContext, type MessageHandler } from '@gmdb/platform';
 import { CaseEventEmitter } from '../cases/case-events.emitter';
-import type { CaseImageDirectory } from '../cases/case-images.port';
+import { CaseImageDirectory } from '../cases/case-images.port';
 import { CaseEntity } from '../cases/entities/case.entity';
-import { CaseDocumentsCleaner } from '../documents/case-documents.cleaner';
-import { CaseImageTableDirectory } from '../images/case-image.directory';
 
 /**
  * `erase-case-photos` (queued by consent-service when a withdrawal's grace period ends): deletes
@@ -19,15 +16,11 @@ import { CaseImageTableDirectory } from '../images/case-image.directory';
 @HandlesMessage(JobName.EraseCasePhotos)
 export class EraseCasePhotosHandler implements MessageHandler<JobName.EraseCasePhotos> {
   private readonly logger = new Logger('EraseCasePhotos');
-  private readonly events: CaseEventEmitter;
-  private readonly images: CaseImageDirectory;
 
-  // Handlers are built inside the messaging module, which sees only global providers: the
-  // directory is assembled here from them (the same classes the app module provides).
-  constructor(outbox: Outbox, dataSource: DataSource, storage: ObjectStorage) {
-    this.events = new CaseEventEmitter(outbox);
-    this.images = new CaseImageTableDirectory(dataSource, storage, new CaseDocumentsCleaner(storage));
-  }
+  constructor(
+    private readonly events: CaseEventEmitter,
+    private readonly images: CaseImageDirectory,
+  ) {}
 
   async handle(payload: PayloadOf<JobName.EraseCasePhotos>, context: MessageContext<JobName.EraseCasePhotos>): Promise<void> {
     const manager = context.manager;

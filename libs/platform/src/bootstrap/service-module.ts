@@ -61,6 +61,7 @@ export function createServiceModule(options: ServiceModuleOptions): DynamicModul
         consumerName: options.serviceName,
         queue: options.messaging?.queue,
         handlers: options.messaging?.handlers ?? [],
+        handlersProvidedBy: 'app',
       }),
     );
   }
@@ -77,7 +78,8 @@ export function createServiceModule(options: ServiceModuleOptions): DynamicModul
   return {
     module: ServiceRootModule,
     imports: [...imports, ...(options.imports ?? [])],
-    providers: options.providers ?? [],
+    // Message handlers are the app's own providers: they inject its services like any other.
+    providers: [...(options.providers ?? []), ...(options.database ? (options.messaging?.handlers ?? []) : [])],
     controllers: options.controllers ?? [],
   };
 }

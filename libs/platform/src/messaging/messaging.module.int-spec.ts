@@ -141,6 +141,52 @@ describe('MessagingModule start-up checks', () => {
     expect(forRoot([CountingHandler, StrayHandler])).toThrow(/StrayHandler handles case.deleted/);
   });
 
+  it("with handlersProvidedBy 'app', a handler injects the app module's own providers; one nobody provides stops the start", async () => {
+    @Injectable()
+    class AppService {
+      readonly seen: string[] = [];
+    }
+
+    @Injectable()
+    @HandlesMessage(JobName.Reindex)
+    class AppScopedHandler implements MessageHandler<JobName.Reindex> {
+      constructor(private readonly service: AppService) {}
+      async handle(payload: { reason: string }): Promise<void> {
+        this.service.seen.push(payload.reason);
+      }
+    }
+
+    const messaging = (namespace: string) =>
+      MessagingModule.forRoot({
+        transport: { driver: 'in-process', namespace },
+        queue: QueueName.Inference,
+        handlers: [AppScopedHandler],
+        handlersProvidedBy: 'app',
+        consumerName: 'app-scoped',
+        routes,
+        outbox: false,
+      });
+
+    @Module({ imports: [messaging('app-scoped')], providers: [AppService, AppScopedHandler] })
+    class AppModule {}
+    const app = await NestFactory.createApplicationContext(AppModule, { logger: false });
+    try {
+      const transportInstance = app.get<MessageTransport>(MESSAGE_TRANSPORT);
+      await transportInstance.publish(QueueName.Inference, { id: 'm-1', name: JobName.Reindex, payload: { reason: 'app' }, occurredAt: new Date().toISOString() });
+      const deadline = Date.now() + 5000;
+      while (app.get(AppService).seen.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(app.get(AppService).seen).toEqual(['app']);
+    } finally {
+      await app.close();
+    }
+
+    @Module({ imports: [messaging('app-scoped-missing')], providers: [AppService] })
+    class ForgetfulModule {}
+    await expect(NestFactory.createApplicationContext(ForgetfulModule, { logger: false, abortOnError: false })).rejects.toThrow(
+      /message handler AppScopedHandler is not provided by the app/,
+    );
+  });
+
   it('starts an app whose queue nothing is routed to, with no handlers', async () => {
     const nothingRouted = routesWith();
     @Module({

@@ -1,4 +1,5 @@
 import { type DynamicModule, Logger, Module, type Provider } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { QueueName } from '@gmdb/domain';
 import type { DataSource } from 'typeorm';
@@ -23,6 +24,13 @@ export interface MessagingModuleOptions {
   queue?: QueueName;
   /** Every handler class of the app, each with @HandlesMessage; the only registration point. */
   handlers?: MessageHandlerClass[];
+  /**
+   * Where the handler classes are provided. 'module' (default): here, so they can inject only
+   * global providers. 'app': the caller lists them among its own module's providers (as
+   * createServiceModule does), so they inject that module's providers like any service; they are
+   * looked up when the app has started, and a handler nobody provides stops the start.
+   */
+  handlersProvidedBy?: 'module' | 'app';
   /** Inbox key (one per consuming app: `case-service`). */
   consumerName: string;
   /** Routing table (default MESSAGE_ROUTES). */
@@ -70,16 +78,23 @@ export class MessagingModule {
               logger: new Logger('OutboxRelay'),
             }),
     };
+    const byApp = options.handlersProvidedBy === 'app';
     const runtimeProvider: Provider = {
       provide: MessagingRuntime,
-      inject: [MESSAGE_TRANSPORT, OutboxRelay, { token: dataSourceToken, optional: true }, ...handlers],
-      useFactory: (
-        transport: MessageTransport,
-        relay: OutboxRelay | undefined,
-        dataSource: DataSource | undefined,
-        ...instances: MessageHandler<never>[]
-      ) => {
-        const byClass = new Map<MessageHandlerClass, MessageHandler<never>>(handlers.map((h, i) => [h, instances[i]]));
+      inject: [MESSAGE_TRANSPORT, OutboxRelay, { token: dataSourceToken, optional: true }, ModuleRef],
+      useFactory: (transport: MessageTransport, relay: OutboxRelay | undefined, dataSource: DataSource | undefined, moduleRef: ModuleRef) => {
+        const byClass = new Map<MessageHandlerClass, MessageHandler<never>>();
+        // Instances come from the whole app: this module's own, or the caller's module's.
+        const resolveHandlers = () => {
+          for (const h of handlers) {
+            if (byClass.has(h)) continue;
+            try {
+              byClass.set(h, moduleRef.get<MessageHandler<never>>(h, { strict: !byApp }));
+            } catch (e) {
+              throw new Error(`message handler ${h.name} is not provided by the app (${e instanceof Error ? e.message : String(e)})`);
+            }
+          }
+        };
         const dispatch =
           options.queue && registry.size > 0
             ? createDispatcher({
@@ -96,6 +111,7 @@ export class MessagingModule {
           dispatch,
           concurrency: options.concurrency ?? 4,
           relay,
+          beforeConsuming: resolveHandlers,
         });
       },
     };
@@ -111,7 +127,7 @@ export class MessagingModule {
           useFactory: (transport: MessageTransport) => new MessagePublisher(transport, options.routes),
         },
         relayProvider,
-        ...handlers,
+        ...(byApp ? [] : handlers),
         runtimeProvider,
       ],
       exports: [MESSAGE_TRANSPORT, Outbox, MessagePublisher, OutboxRelay],

@@ -13,6 +13,8 @@ export interface MessagingRuntimeOptions {
   dispatch?: Dispatch;
   concurrency: number;
   relay?: OutboxRelay;
+  /** Runs at bootstrap before anything is consumed (looks the handlers up; throws to stop the start). */
+  beforeConsuming?: () => void;
 }
 
 /**
@@ -31,6 +33,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
 
   async onApplicationBootstrap(): Promise<void> {
     const { queue, dispatch, transport } = this.options;
+    this.options.beforeConsuming?.();
     this.options.relay?.start();
     if (!queue || !dispatch) return;
     this.consumer = await transport.consume(queue, dispatch, {
