@@ -4,7 +4,7 @@ import type { InferenceWorkerConfig } from './config/inference-worker.config';
 import { WORKER_SETTINGS, workerSettings } from './config/worker-settings';
 import { GalleryRemovalService } from './gallery/gallery-removal.service';
 import { GallerySyncService } from './gallery/gallery-sync.service';
-import { ModelsReadinessRegistrar } from './health/models-readiness.registrar';
+import { ModelsReadinessCheck } from './health/models-readiness.check';
 import { EmbeddingRepository } from './repositories/embedding.repository';
 import { GalleryCaseRepository } from './repositories/gallery-case.repository';
 import { GalleryIndexRepository } from './repositories/gallery-index.repository';
@@ -27,7 +27,7 @@ export class InferenceWorkerModule {
       providers: [
         { provide: WORKER_SETTINGS, inject: [APP_CONFIG], useFactory: (config: InferenceWorkerConfig) => workerSettings(config) },
         ...EXPORTED,
-        ModelsReadinessRegistrar,
+        ModelsReadinessCheck,
       ],
       exports: [WORKER_SETTINGS, ...EXPORTED],
     };

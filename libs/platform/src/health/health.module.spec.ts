@@ -1,9 +1,10 @@
-import { INestApplication, Module } from '@nestjs/common';
+import { INestApplication, Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import { AuthModule } from '../auth/auth.module';
 import { healthCheck } from './health-check';
 import { HealthModule } from './health.module';
+import { ReadinessCheck } from './readiness-check.decorator';
 import { ShutdownState } from './shutdown-state.service';
 
 const SECRET = 'health-test-secret-that-is-long-enough-1';
@@ -17,6 +18,58 @@ async function appWith(health: Parameters<typeof HealthModule.forRoot>[0]): Prom
 }
 
 describe('HealthModule', () => {
+  it("adds the app's providers marked @ReadinessCheck() to readiness, beside its own checks", async () => {
+    @Injectable()
+    class Warmup {
+      ready = false;
+    }
+    @Injectable()
+    @ReadinessCheck()
+    class ModelsCheck {
+      readonly name = 'models';
+      constructor(private readonly warmup: Warmup) {}
+      async check(): Promise<void> {
+        if (!this.warmup.ready) throw new Error('models are loading');
+      }
+    }
+    @Module({ imports: [AuthModule.forRoot({ jwt: { secret: SECRET } }), HealthModule.forRoot({ checks: [healthCheck('database', async () => 'up')] })], providers: [Warmup, ModelsCheck] })
+    class App {}
+    const app = await NestFactory.create(App, { logger: false });
+    await app.init();
+    const loading = await request(app.getHttpServer()).get('/health/ready');
+    expect([loading.status, loading.body.down]).toEqual([503, ['models']]);
+    app.get(Warmup).ready = true;
+    const ready = await request(app.getHttpServer()).get('/health/ready');
+    expect(ready.status).toBe(200);
+    expect(Object.keys(ready.body.checks)).toEqual(['database', 'models']);
+    await app.close();
+  });
+
+  it('refuses to start with a @ReadinessCheck() provider that is no check, or a second check of the same name', async () => {
+    @Injectable()
+    @ReadinessCheck()
+    class NotACheck {}
+    @Module({ imports: [AuthModule.forRoot({ jwt: { secret: SECRET } }), HealthModule.forRoot({ checks: [] })], providers: [NotACheck] })
+    class Broken {}
+    const broken = await NestFactory.create(Broken, { logger: false, abortOnError: false });
+    await expect(broken.init()).rejects.toThrow('NotACheck is marked @ReadinessCheck() but has no name and check()');
+    await broken.close();
+
+    @Injectable()
+    @ReadinessCheck()
+    class DatabaseAgain {
+      readonly name = 'database';
+      async check(): Promise<string> {
+        return 'up';
+      }
+    }
+    @Module({ imports: [AuthModule.forRoot({ jwt: { secret: SECRET } }), HealthModule.forRoot({ checks: [healthCheck('database', async () => 'up')] })], providers: [DatabaseAgain] })
+    class Twice {}
+    const twice = await NestFactory.create(Twice, { logger: false, abortOnError: false });
+    await expect(twice.init()).rejects.toThrow('two readiness checks are named database');
+    await twice.close();
+  });
+
   it('answers liveness without credentials and readiness 200 when every check is up', async () => {
     const app = await appWith({
       checks: [healthCheck('database', async () => ({ status: 'up', latencyMs: 1 })), healthCheck('redis', async () => 'PONG')],

@@ -1,4 +1,5 @@
 import { DynamicModule, InjectionToken, Module, ModuleMetadata, Provider } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { HealthCheck } from './health-check';
 import { HEALTH_CHECKS, HEALTH_OPTIONS } from './health.constants';
 import { HealthController } from './health.controller';
@@ -25,7 +26,7 @@ export class HealthModule {
     return {
       module: HealthModule,
       global: true,
-      imports: options.imports ?? [],
+      imports: [DiscoveryModule, ...(options.imports ?? [])],
       controllers: [HealthController],
       providers: [checks, { provide: HEALTH_OPTIONS, useValue: { exposeErrors: options.exposeErrors ?? false } }, ShutdownState, HealthService],
       exports: [ShutdownState, HealthService],

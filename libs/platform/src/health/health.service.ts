@@ -1,9 +1,11 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, Optional, type Type } from '@nestjs/common';
+import { DiscoveryService, Reflector } from '@nestjs/core';
 import { probeDependency } from '../database/dependency-health';
 import type { Logger } from '../logging/logger.factory';
 import { LOGGER } from '../logging/logging.constants';
 import { HealthCheck, isDependencyHealth } from './health-check';
 import { HEALTH_CHECKS, HEALTH_OPTIONS } from './health.constants';
+import { READINESS_CHECK_METADATA, isHealthCheck } from './readiness-check.decorator';
 import { ShutdownState } from './shutdown-state.service';
 
 export interface CheckReport {
@@ -27,15 +29,38 @@ export interface HealthOptions {
 
 const DEFAULT_TIMEOUT_MS = 2000;
 
-/** Runs the readiness checks in parallel, each with its deadline. Never throws. */
+/**
+ * Runs the readiness checks in parallel, each with its deadline. Never throws. The checks are the
+ * module's own (database, queue, S3) plus every provider of the app marked @ReadinessCheck().
+ */
 @Injectable()
-export class HealthService {
+export class HealthService implements OnApplicationBootstrap {
+  private checks: readonly HealthCheck[];
+
   constructor(
-    @Inject(HEALTH_CHECKS) private readonly checks: HealthCheck[],
+    @Inject(HEALTH_CHECKS) checks: HealthCheck[],
     private readonly shutdown: ShutdownState,
     @Inject(HEALTH_OPTIONS) private readonly options: HealthOptions,
+    @Optional() private readonly discovery?: DiscoveryService,
+    @Optional() private readonly reflector?: Reflector,
     @Optional() @Inject(LOGGER) private readonly logger?: Logger,
-  ) {}
+  ) {
+    this.checks = [...checks];
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.discovery || !this.reflector) return;
+    const reflector = this.reflector;
+    const found = this.discovery
+      .getProviders()
+      .filter((w) => w.metatype && w.instance && reflector.get<boolean>(READINESS_CHECK_METADATA, w.metatype as Type<unknown>))
+      .map((w) => w.instance as unknown);
+    for (const instance of found) {
+      if (!isHealthCheck(instance)) throw new Error(`${(instance as object).constructor.name} is marked @ReadinessCheck() but has no name and check()`);
+      if (this.checks.some((c) => c.name === instance.name)) throw new Error(`two readiness checks are named ${instance.name}`);
+      this.checks = [...this.checks, instance];
+    }
+  }
 
   async readiness(): Promise<ReadinessReport> {
     if (this.shutdown.isShuttingDown) return { status: 'shutting-down', checks: {} };
