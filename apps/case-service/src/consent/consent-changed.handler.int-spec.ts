@@ -19,7 +19,12 @@ describe('consent.changed on the case queue (real app, in-process queue, MariaDB
   const caseRow = (id: string) => h.dataSource.getRepository(CaseEntity).findOneByOrFail({ id });
   const processed = (messageId: string) => new Inbox(h.dataSource, 'case-service').hasProcessed(messageId);
 
-  async function deliver(id: string, payload: { caseId: string; consentId: string; version: number; accessLevel: 'private' | 'fair' | 'withdrawn' }) {
+  type ConsentChange = { caseId: string; consentId: string; version: number; accessLevel: 'private' | 'fair' | 'withdrawn'; steward?: string };
+
+  /** Delivers consent.changed; the steward is the seeded cases' clinician (dr-a) unless given (null: none). */
+  async function deliver(id: string, change: Omit<ConsentChange, 'steward'> & { steward?: string | null }) {
+    const { steward = 'dr-a', ...rest } = change;
+    const payload: ConsentChange = steward === null ? rest : { ...rest, steward };
     await h.transport.publish(QueueName.Case, messageEnvelope({ name: EventName.ConsentChanged, payload }, { id }));
     for (let i = 0; i < 200 && !(await processed(id)); i += 1) await sleep(25);
     expect(await processed(id)).toBe(true);
@@ -42,6 +47,27 @@ describe('consent.changed on the case queue (real app, in-process queue, MariaDB
     expect((await caseRow(caseId)).accessLevel).toBe('withdrawn');
     await deliver('consent-msg-5', { caseId, consentId: 'k2', version: 4, accessLevel: 'private' });
     expect([(await caseRow(caseId)).accessLevel, (await caseRow(caseId)).consentVersion]).toEqual(['private', 4]);
+  });
+
+  it("opens a case wider only for a steward among its responsible clinicians; narrowing always applies", async () => {
+    const caseId = await h.seedCase({ accessLevel: CaseAccessLevel.Private, clinicians: ['dr-a', 'dr-b'] });
+    await deliver('consent-msg-s1', { caseId, consentId: 'ks', version: 1, accessLevel: 'fair', steward: 'dr-intruder' });
+    expect([(await caseRow(caseId)).accessLevel, (await caseRow(caseId)).consentId]).toEqual(['private', null]);
+    await deliver('consent-msg-s2', { caseId, consentId: 'ks', version: 2, accessLevel: 'fair', steward: null });
+    expect((await caseRow(caseId)).accessLevel).toBe('private');
+    await deliver('consent-msg-s3', { caseId, consentId: 'ks', version: 3, accessLevel: 'fair', steward: 'dr-b' });
+    expect((await caseRow(caseId)).accessLevel).toBe('fair');
+    // A withdrawal applies whoever stewards it.
+    await deliver('consent-msg-s4', { caseId, consentId: 'ks', version: 4, accessLevel: 'withdrawn', steward: 'dr-intruder' });
+    expect((await caseRow(caseId)).accessLevel).toBe('withdrawn');
+    await deliver('consent-msg-s5', { caseId, consentId: 'ks', version: 5, accessLevel: 'private', steward: 'dr-intruder' });
+    expect((await caseRow(caseId)).accessLevel).toBe('withdrawn');
+  });
+
+  it('takes the consent of a case without clinician members (pushed with an API key) as it comes', async () => {
+    const caseId = await h.seedCase({ accessLevel: CaseAccessLevel.Private, clinicians: [] });
+    await deliver('consent-msg-s6', { caseId, consentId: 'kn', version: 1, accessLevel: 'fair', steward: 'dr-his' });
+    expect((await caseRow(caseId)).accessLevel).toBe('fair');
   });
 
   it('ignores a consent of an unknown case without failing the message', async () => {

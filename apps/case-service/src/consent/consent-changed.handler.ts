@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { CaseEventEmitter } from '../cases/case-events.emitter';
 import { CaseDiagnosisEntity } from '../cases/entities/case-diagnosis.entity';
 import { CaseGeneEntity } from '../cases/entities/case-gene.entity';
+import { CaseMemberEntity } from '../cases/entities/case-member.entity';
 import { CaseEntity } from '../cases/entities/case.entity';
 import { ImageEntity } from '../images/image.entity';
 
@@ -14,7 +15,17 @@ import { ImageEntity } from '../images/image.entity';
  * consent older than (or equal to) the one already applied changes nothing. A changed level
  * emits `case.gallery-changed` through the outbox once that event is routed to its consumer
  * (the inference worker); until then it is skipped (Outbox.add refuses unrouted messages).
+ *
+ * A consent that opens the case wider (withdrawn → private → fair) applies only when its steward
+ * (the clinician consent-service holds responsible: who invited or recorded it) is one of the
+ * case's responsible clinicians here, so a consent another clinician arranged cannot make someone
+ * else's private case FAIR. A case with no clinician member (pushed by a hospital system with an
+ * API key) has no one to check against and takes the consent as it comes. Narrowing (to private,
+ * to withdrawn) always applies: a withdrawal is never held back.
  */
+/** How far an access level opens a case: a consent that raises it needs a steward the case knows. */
+const OPENNESS: Record<`${CaseAccessLevel}`, number> = { withdrawn: 0, private: 1, fair: 2 };
+
 @Injectable()
 @HandlesMessage(EventName.ConsentChanged)
 export class ConsentChangedHandler implements MessageHandler<EventName.ConsentChanged> {
@@ -31,6 +42,13 @@ export class ConsentChangedHandler implements MessageHandler<EventName.ConsentCh
     const before = await manager.getRepository(CaseEntity).findOne({ where: { id: payload.caseId }, select: { id: true, accessLevel: true } });
     if (!before) {
       this.logger.warn(`consent.changed for unknown case ${payload.caseId}: ignored`);
+      return;
+    }
+    if (OPENNESS[payload.accessLevel] > OPENNESS[before.accessLevel as `${CaseAccessLevel}`] && !(await this.stewardMayOpen(manager, payload))) {
+      this.logger.warn(
+        `consent.changed for case ${payload.caseId} (consent ${payload.consentId} v${payload.version}) would make it ${payload.accessLevel}, ` +
+          `but its steward ${payload.steward ?? '(none named)'} is not one of the case's responsible clinicians: the case stays ${before.accessLevel}`,
+      );
       return;
     }
     const result = await manager
@@ -52,6 +70,12 @@ export class ConsentChangedHandler implements MessageHandler<EventName.ConsentCh
       .execute();
     if (!result.affected) return;
     if (before.accessLevel !== payload.accessLevel) await this.galleryChanged(manager, payload.caseId, payload.accessLevel);
+  }
+
+  private async stewardMayOpen(manager: EntityManager, payload: PayloadOf<EventName.ConsentChanged>): Promise<boolean> {
+    const clinicians = await manager.getRepository(CaseMemberEntity).find({ where: { caseId: payload.caseId, role: 'clinician' }, select: { subject: true } });
+    if (clinicians.length === 0) return true;
+    return payload.steward !== undefined && clinicians.some((c) => c.subject === payload.steward);
   }
 
   private async galleryChanged(manager: EntityManager, caseId: string, accessLevel: `${CaseAccessLevel}`): Promise<void> {

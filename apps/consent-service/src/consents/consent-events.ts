@@ -31,6 +31,7 @@ export class ConsentEvents {
   async announce(manager: EntityManager, version: ConsentVersionEntity): Promise<boolean> {
     if (!this.isRouted(EventName.ConsentChanged)) return false;
     if (!(await this.consents.markAnnounced(manager, version.id, new Date()))) return false;
+    const head = await this.consents.findCase(version.caseId, manager);
     const message: Message = {
       name: EventName.ConsentChanged,
       payload: {
@@ -38,6 +39,7 @@ export class ConsentEvents {
         consentId: version.seriesId,
         version: version.version,
         accessLevel: version.accessLevel as 'private' | 'fair' | 'withdrawn',
+        ...(head ? { steward: head.responsibleClinician } : {}),
       },
     };
     await this.outbox.add(manager, message, { jobId: `consent.changed:${version.id}` });

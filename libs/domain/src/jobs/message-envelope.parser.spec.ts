@@ -34,6 +34,7 @@ describe('parseMessageEnvelope', () => {
     [EventName.CaseGalleryChanged, { caseId: 'c1', accessLevel: 'fair', disorderIds: ['OMIM:122470'], geneSymbols: ['NIPBL'], imageIds: [] }],
     [EventName.CaseDeleted, { caseId: 'c1' }],
     [EventName.ConsentChanged, { caseId: 'c1', consentId: 'k1', version: 2, accessLevel: 'withdrawn' }],
+    [EventName.ConsentChanged, { caseId: 'c1', consentId: 'k1', version: 1, accessLevel: 'fair', steward: 'dr-bonn' }],
     [EventName.AnalysisCompleted, { analysisId: 'a1', status: 'done', resultKey: 'r/a1.json' }],
     [EventName.PublicationChanged, { publicationId: 'p1', caseId: 'c1', state: 'accepted' }],
     [JobName.CompareCohorts, { comparisonId: 'k1', imageIdsA: ['i1', 'i2'], imageIdsB: ['i3', 'i4'], permutations: 1000 }],
@@ -74,9 +75,10 @@ describe('parseMessageEnvelope', () => {
 
   it('checks enums, numbers and nested arrays', () => {
     expect(issuesOf(envelope(JobName.AnalyzePhoto, { analysisId: 'a', objectKey: 'k', slots: 4 }))).toEqual([['payload.slots', IssueCode.UNKNOWN_VALUE]]);
-    expect(issuesOf(envelope(EventName.ConsentChanged, { caseId: 'c', consentId: 'k', version: 0, accessLevel: 'public' }))).toEqual([
+    expect(issuesOf(envelope(EventName.ConsentChanged, { caseId: 'c', consentId: 'k', version: 0, accessLevel: 'public', steward: 7 }))).toEqual([
       ['payload.version', IssueCode.OUT_OF_RANGE],
       ['payload.accessLevel', IssueCode.UNKNOWN_VALUE],
+      ['payload.steward', IssueCode.INVALID_TYPE],
     ]);
     expect(issuesOf(envelope(EventName.ImageEncoded, { imageId: 'i', caseId: 'c', status: 'done', faces: [{ x: 1, y: 2, width: 3, height: 'tall', score: 1 }] }))).toEqual([
       ['payload.faces[0].height', IssueCode.INVALID_TYPE],

@@ -109,6 +109,7 @@ export const PAYLOAD_VALIDATORS: PayloadValidators = {
       consentId: r.required('consentId', id),
       version: r.required('version', integerValue({ min: 1 })),
       accessLevel: r.required('accessLevel', accessLevel),
+      steward: r.optional('steward', id),
     }),
     ['caseId', 'consentId', 'version', 'accessLevel'],
   ),

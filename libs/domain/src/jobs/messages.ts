@@ -45,7 +45,12 @@ export type Message =
   | { name: EventName.CaseDeleted; payload: { caseId: string } }
   | {
       name: EventName.ConsentChanged;
-      payload: { caseId: string; consentId: string; version: number; accessLevel: AccessLevel };
+      /**
+       * `steward`: the clinician consent-service holds responsible for this consent (who invited the
+       * patient or recorded the paper form). case-service opens a case wider only for one of its own
+       * responsible clinicians.
+       */
+      payload: { caseId: string; consentId: string; version: number; accessLevel: AccessLevel; steward?: string };
     }
   | {
       name: EventName.AnalysisCompleted;
