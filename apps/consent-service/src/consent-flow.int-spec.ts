@@ -66,7 +66,7 @@ describe('consent flow: invite, sign, change, withdraw (MariaDB, BullMQ, outbox 
 
     const rows = await outboxRows();
     expect(rows.map((r) => [r.name, JSON.parse(r.payload)])).toEqual([
-      [EventName.ConsentChanged, { caseId: CASE, consentId: seriesId, version: 1, accessLevel: 'fair', steward: 'dr-bonn' }],
+      [EventName.ConsentChanged, { caseId: CASE, consentId: seriesId, version: 1, accessLevel: 'fair', steward: 'dr-bonn', stewardInstitution: 'uni-bonn' }],
     ]);
     await waitFor(() => received.length === 1);
     expect(received[0].envelope.payload).toMatchObject({ version: 1, accessLevel: 'fair' });
@@ -103,7 +103,7 @@ describe('consent flow: invite, sign, change, withdraw (MariaDB, BullMQ, outbox 
     const toPublished = new Date(published.publishedAt as Date).getTime() - before;
     const toConsumer = received[2].at - before;
     process.stdout.write(`withdrawal: HTTP answer ${answeredAt - before} ms, outbox row published ${toPublished} ms, on the case queue's consumer ${toConsumer} ms after the call\n`);
-    expect(received[2].envelope.payload).toEqual({ caseId: CASE, consentId: seriesId, version: 3, accessLevel: 'withdrawn', steward: 'dr-bonn' });
+    expect(received[2].envelope.payload).toEqual({ caseId: CASE, consentId: seriesId, version: 3, accessLevel: 'withdrawn', steward: 'dr-bonn', stewardInstitution: 'uni-bonn' });
 
     const second = await client.post(`/api/v1/consents/${CASE}/withdraw`, patient, {});
     expect(second.body).toMatchObject({ withdrawnNow: false, consent: { id: consent.id, version: 3 } });

@@ -19,7 +19,7 @@ describe('consent.changed on the case queue (real app, in-process queue, MariaDB
   const caseRow = (id: string) => h.dataSource.getRepository(CaseEntity).findOneByOrFail({ id });
   const processed = (messageId: string) => new Inbox(h.dataSource, 'case-service').hasProcessed(messageId);
 
-  type ConsentChange = { caseId: string; consentId: string; version: number; accessLevel: 'private' | 'fair' | 'withdrawn'; steward?: string };
+  type ConsentChange = { caseId: string; consentId: string; version: number; accessLevel: 'private' | 'fair' | 'withdrawn'; steward?: string; stewardInstitution?: string };
 
   /** Delivers consent.changed; the steward is the seeded cases' clinician (dr-a) unless given (null: none). */
   async function deliver(id: string, change: Omit<ConsentChange, 'steward'> & { steward?: string | null }) {
@@ -64,9 +64,13 @@ describe('consent.changed on the case queue (real app, in-process queue, MariaDB
     expect((await caseRow(caseId)).accessLevel).toBe('withdrawn');
   });
 
-  it('takes the consent of a case without clinician members (pushed with an API key) as it comes', async () => {
-    const caseId = await h.seedCase({ accessLevel: CaseAccessLevel.Private, clinicians: [] });
-    await deliver('consent-msg-s6', { caseId, consentId: 'kn', version: 1, accessLevel: 'fair', steward: 'dr-his' });
+  it('opens a case without clinician members (pushed with an API key) only for a steward of its institution', async () => {
+    const caseId = await h.seedCase({ accessLevel: CaseAccessLevel.Private, clinicians: [], institutionId: 'inst-his' });
+    await deliver('consent-msg-s6', { caseId, consentId: 'kn', version: 1, accessLevel: 'fair', steward: 'dr-elsewhere', stewardInstitution: 'inst-other' });
+    expect((await caseRow(caseId)).accessLevel).toBe('private');
+    await deliver('consent-msg-s7', { caseId, consentId: 'kn', version: 2, accessLevel: 'fair', steward: 'dr-his' });
+    expect((await caseRow(caseId)).accessLevel).toBe('private');
+    await deliver('consent-msg-s8', { caseId, consentId: 'kn', version: 3, accessLevel: 'fair', steward: 'dr-his', stewardInstitution: 'inst-his' });
     expect((await caseRow(caseId)).accessLevel).toBe('fair');
   });
 

@@ -20,8 +20,8 @@ import { ImageEntity } from '../images/image.entity';
  * (the clinician consent-service holds responsible: who invited or recorded it) is one of the
  * case's responsible clinicians here, so a consent another clinician arranged cannot make someone
  * else's private case FAIR. A case with no clinician member (pushed by a hospital system with an
- * API key) has no one to check against and takes the consent as it comes. Narrowing (to private,
- * to withdrawn) always applies: a withdrawal is never held back.
+ * API key) belongs to its institution: there the steward must be a clinician of that institution.
+ * Narrowing (to private, to withdrawn) always applies: a withdrawal is never held back.
  */
 /** How far an access level opens a case: a consent that raises it needs a steward the case knows. */
 const OPENNESS: Record<`${CaseAccessLevel}`, number> = { withdrawn: 0, private: 1, fair: 2 };
@@ -39,15 +39,18 @@ export class ConsentChangedHandler implements MessageHandler<EventName.ConsentCh
   async handle(payload: PayloadOf<EventName.ConsentChanged>, context: MessageContext<EventName.ConsentChanged>): Promise<void> {
     const manager = context.manager;
     if (!manager) throw new Error('consent.changed needs the inbox transaction');
-    const before = await manager.getRepository(CaseEntity).findOne({ where: { id: payload.caseId }, select: { id: true, accessLevel: true } });
+    const before = await manager
+      .getRepository(CaseEntity)
+      .findOne({ where: { id: payload.caseId }, select: { id: true, accessLevel: true, institutionId: true } });
     if (!before) {
       this.logger.warn(`consent.changed for unknown case ${payload.caseId}: ignored`);
       return;
     }
-    if (OPENNESS[payload.accessLevel] > OPENNESS[before.accessLevel as `${CaseAccessLevel}`] && !(await this.stewardMayOpen(manager, payload))) {
+    if (OPENNESS[payload.accessLevel] > OPENNESS[before.accessLevel as `${CaseAccessLevel}`] && !(await this.stewardMayOpen(manager, payload, before.institutionId))) {
       this.logger.warn(
         `consent.changed for case ${payload.caseId} (consent ${payload.consentId} v${payload.version}) would make it ${payload.accessLevel}, ` +
-          `but its steward ${payload.steward ?? '(none named)'} is not one of the case's responsible clinicians: the case stays ${before.accessLevel}`,
+          `but its steward ${payload.steward ?? '(none named)'} is neither one of the case's responsible clinicians nor, for a case without any, ` +
+          `of its institution: the case stays ${before.accessLevel}`,
       );
       return;
     }
@@ -72,9 +75,9 @@ export class ConsentChangedHandler implements MessageHandler<EventName.ConsentCh
     if (before.accessLevel !== payload.accessLevel) await this.galleryChanged(manager, payload.caseId, payload.accessLevel);
   }
 
-  private async stewardMayOpen(manager: EntityManager, payload: PayloadOf<EventName.ConsentChanged>): Promise<boolean> {
+  private async stewardMayOpen(manager: EntityManager, payload: PayloadOf<EventName.ConsentChanged>, institutionId: string): Promise<boolean> {
     const clinicians = await manager.getRepository(CaseMemberEntity).find({ where: { caseId: payload.caseId, role: 'clinician' }, select: { subject: true } });
-    if (clinicians.length === 0) return true;
+    if (clinicians.length === 0) return payload.stewardInstitution !== undefined && payload.stewardInstitution === institutionId;
     return payload.steward !== undefined && clinicians.some((c) => c.subject === payload.steward);
   }
 

@@ -40,6 +40,7 @@ export class ConsentEvents {
         version: version.version,
         accessLevel: version.accessLevel as 'private' | 'fair' | 'withdrawn',
         ...(head ? { steward: head.responsibleClinician } : {}),
+        ...(head?.institutionId ? { stewardInstitution: head.institutionId } : {}),
       },
     };
     await this.outbox.add(manager, message, { jobId: `consent.changed:${version.id}` });

@@ -55,7 +55,8 @@ export function describeJourneys(mode: SystemMode, start: () => Promise<E2eSyste
       gmdb = new GmdbClient(system);
       galleryClinician.token = await system.token('dr-gallery', [Role.Clinician]);
       analyst.token = await system.token('dr-analyst', [Role.Clinician]);
-      inviter.token = await system.token('dr-his', [Role.Clinician]);
+      // The hospital's own clinician: a case its system pushed opens up only for a steward of the institution.
+      inviter.token = await system.token('dr-his', [Role.Clinician], { institutionId: 'his-e2e' });
     }, 5 * MINUTE);
 
     afterAll(async () => {

@@ -34,7 +34,7 @@ describe('parseMessageEnvelope', () => {
     [EventName.CaseGalleryChanged, { caseId: 'c1', accessLevel: 'fair', disorderIds: ['OMIM:122470'], geneSymbols: ['NIPBL'], imageIds: [] }],
     [EventName.CaseDeleted, { caseId: 'c1' }],
     [EventName.ConsentChanged, { caseId: 'c1', consentId: 'k1', version: 2, accessLevel: 'withdrawn' }],
-    [EventName.ConsentChanged, { caseId: 'c1', consentId: 'k1', version: 1, accessLevel: 'fair', steward: 'dr-bonn' }],
+    [EventName.ConsentChanged, { caseId: 'c1', consentId: 'k1', version: 1, accessLevel: 'fair', steward: 'dr-bonn', stewardInstitution: 'inst-9' }],
     [EventName.AnalysisCompleted, { analysisId: 'a1', status: 'done', resultKey: 'r/a1.json' }],
     [EventName.PublicationChanged, { publicationId: 'p1', caseId: 'c1', state: 'accepted' }],
     [JobName.CompareCohorts, { comparisonId: 'k1', imageIdsA: ['i1', 'i2'], imageIdsB: ['i3', 'i4'], permutations: 1000 }],

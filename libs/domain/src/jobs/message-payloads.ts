@@ -110,6 +110,7 @@ export const PAYLOAD_VALIDATORS: PayloadValidators = {
       version: r.required('version', integerValue({ min: 1 })),
       accessLevel: r.required('accessLevel', accessLevel),
       steward: r.optional('steward', id),
+      stewardInstitution: r.optional('stewardInstitution', id),
     }),
     ['caseId', 'consentId', 'version', 'accessLevel'],
   ),

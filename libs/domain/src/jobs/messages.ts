@@ -47,10 +47,11 @@ export type Message =
       name: EventName.ConsentChanged;
       /**
        * `steward`: the clinician consent-service holds responsible for this consent (who invited the
-       * patient or recorded the paper form). case-service opens a case wider only for one of its own
-       * responsible clinicians.
+       * patient or recorded the paper form), `stewardInstitution` their institution when their token
+       * named one. case-service opens a case wider only for one of its responsible clinicians, or, for
+       * a case that has none (pushed by a hospital system), for a clinician of its institution.
        */
-      payload: { caseId: string; consentId: string; version: number; accessLevel: AccessLevel; steward?: string };
+      payload: { caseId: string; consentId: string; version: number; accessLevel: AccessLevel; steward?: string; stewardInstitution?: string };
     }
   | {
       name: EventName.AnalysisCompleted;
