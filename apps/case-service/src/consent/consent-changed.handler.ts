@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CaseAccessLevel, EventName, type PayloadOf } from '@gmdb/domain';
-import { HandlesMessage, type MessageContext, type MessageHandler, Outbox } from '@gmdb/platform';
+import { HandlesMessage, type MessageContext, type MessageHandler } from '@gmdb/platform';
 import type { EntityManager } from 'typeorm';
 import { CaseEventEmitter } from '../cases/case-events.emitter';
 import { CaseDiagnosisEntity } from '../cases/entities/case-diagnosis.entity';
@@ -8,6 +8,9 @@ import { CaseGeneEntity } from '../cases/entities/case-gene.entity';
 import { CaseMemberEntity } from '../cases/entities/case-member.entity';
 import { CaseEntity } from '../cases/entities/case.entity';
 import { ImageEntity } from '../images/image.entity';
+
+/** How far an access level opens a case: a consent that raises it needs a steward the case knows. */
+const OPENNESS: Record<`${CaseAccessLevel}`, number> = { withdrawn: 0, private: 1, fair: 2 };
 
 /**
  * `consent.changed` (from consent-service): sets the case's access level to what the consent
@@ -23,18 +26,12 @@ import { ImageEntity } from '../images/image.entity';
  * API key) belongs to its institution: there the steward must be a clinician of that institution.
  * Narrowing (to private, to withdrawn) always applies: a withdrawal is never held back.
  */
-/** How far an access level opens a case: a consent that raises it needs a steward the case knows. */
-const OPENNESS: Record<`${CaseAccessLevel}`, number> = { withdrawn: 0, private: 1, fair: 2 };
-
 @Injectable()
 @HandlesMessage(EventName.ConsentChanged)
 export class ConsentChangedHandler implements MessageHandler<EventName.ConsentChanged> {
   private readonly logger = new Logger('ConsentChanged');
-  private readonly events: CaseEventEmitter;
 
-  constructor(outbox: Outbox) {
-    this.events = new CaseEventEmitter(outbox);
-  }
+  constructor(private readonly events: CaseEventEmitter) {}
 
   async handle(payload: PayloadOf<EventName.ConsentChanged>, context: MessageContext<EventName.ConsentChanged>): Promise<void> {
     const manager = context.manager;

@@ -31,7 +31,6 @@ export class ConsentEvents {
   async announce(manager: EntityManager, version: ConsentVersionEntity): Promise<boolean> {
     if (!this.isRouted(EventName.ConsentChanged)) return false;
     if (!(await this.consents.markAnnounced(manager, version.id, new Date()))) return false;
-    const head = await this.consents.findCase(version.caseId, manager);
     const message: Message = {
       name: EventName.ConsentChanged,
       payload: {
@@ -39,8 +38,8 @@ export class ConsentEvents {
         consentId: version.seriesId,
         version: version.version,
         accessLevel: version.accessLevel as 'private' | 'fair' | 'withdrawn',
-        ...(head ? { steward: head.responsibleClinician } : {}),
-        ...(head?.institutionId ? { stewardInstitution: head.institutionId } : {}),
+        steward: version.responsibleClinician,
+        ...(version.institutionId ? { stewardInstitution: version.institutionId } : {}),
       },
     };
     await this.outbox.add(manager, message, { jobId: `consent.changed:${version.id}` });

@@ -60,6 +60,8 @@ function row(name: string, concurrency: number, s: LatencyStats): string {
 
 type Targets = Record<string, () => Promise<void>>;
 
+const CLOCK_TICKS = 100; // USER_HZ on Linux x86_64
+
 /** CPU time (ms) a process has used so far, from /proc/<pid>/stat (utime + stime); 0 when it is gone. */
 function processCpuMs(pid: number): number {
   try {
@@ -70,7 +72,6 @@ function processCpuMs(pid: number): number {
     return 0;
   }
 }
-const CLOCK_TICKS = 100; // USER_HZ on Linux x86_64
 
 /** Every process id whose command name is one of `names` (mariadbd, redis-server...). */
 function pidsNamed(names: readonly string[]): number[] {
@@ -91,6 +92,7 @@ const OTHER_CORES = 'other processes (cores)';
 
 /** Where the CPU goes: the bench client itself, each app process, the database and Redis. */
 type CpuAccount = Record<string, number>;
+
 /** Busy CPU time (ms) of the whole machine so far, from /proc/stat. */
 function machineBusyMs(): number {
   const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);

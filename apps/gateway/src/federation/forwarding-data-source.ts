@@ -35,12 +35,11 @@ export interface GatewayContext {
  */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   /**
-   * `fetcher`: the gateway passes nodeHttpFetcher (node:http, keep-alive); without one, Node's own
-   * fetch. Never Apollo's default make-fetch-happen, whose HTTP-cache layer costs CPU on every
-   * subgraph call and caches nothing for POSTs.
+   * `fetcher`: nodeHttpFetcher (node:http, keep-alive), never Apollo's default make-fetch-happen,
+   * whose HTTP-cache layer costs CPU on every subgraph call and caches nothing for POSTs.
    */
-  constructor(config: { url?: string; fetcher?: RemoteGraphQLDataSource['fetcher'] }) {
-    super({ ...config, fetcher: config.fetcher ?? (fetch as unknown as RemoteGraphQLDataSource['fetcher']) });
+  constructor(config: { url?: string; fetcher: RemoteGraphQLDataSource['fetcher'] }) {
+    super(config);
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

@@ -96,23 +96,26 @@ export class RedisRateLimiter implements RateLimiter {
   async hit(key: string): Promise<RateDecision> {
     const windowMs = this.options.windowSeconds * 1000;
     const windowStart = Math.floor(this.now() / windowMs) * windowMs;
-    let lease = this.leases.get(key);
-    if (!lease || lease.windowStart !== windowStart) {
-      if (this.leases.size > 100_000) this.evict(windowStart);
-      lease = { windowStart, granted: 0, spent: 0, taken: 0, exhausted: false };
-      this.leases.set(key, lease);
-    }
+    const lease = this.leaseOf(key, windowStart);
     for (;;) {
       if (lease.spent < lease.granted) {
         lease.spent += 1;
         return this.decision(lease, true, windowMs);
       }
       if (lease.exhausted) return this.decision(lease, false, windowMs);
-      lease.pending ??= this.take(key, lease, windowMs).finally(() => {
-        if (lease) lease.pending = undefined;
-      });
+      lease.pending ??= this.take(key, lease, windowMs).finally(() => (lease.pending = undefined));
       await lease.pending;
     }
+  }
+
+  /** This caller's lease for the window, a fresh one when the window turned. */
+  private leaseOf(key: string, windowStart: number): Lease {
+    const known = this.leases.get(key);
+    if (known && known.windowStart === windowStart) return known;
+    if (this.leases.size > 100_000) this.evict(windowStart);
+    const lease: Lease = { windowStart, granted: 0, spent: 0, taken: 0, exhausted: false };
+    this.leases.set(key, lease);
+    return lease;
   }
 
   private async take(key: string, lease: Lease, windowMs: number): Promise<void> {

@@ -2,11 +2,9 @@ import type { FaceResult, Human } from '@vladmandic/human';
 import { Landmarks5, Point, RgbImage } from '../common/rgb-image';
 import { DEFAULT_DETECTOR_CONFIG, DetectedFace, FaceDetector, FaceDetectorConfig } from './face-detector.interface';
 import { loadHuman } from './human.loader';
+import { landmarks5 } from './landmarks5';
+import { MESH_MOUTH_CORNERS, MESH_NOSE_TIP } from './native/mesh-topology';
 
-/** Mesh indices (MediaPipe face mesh, 478 points): nose tip and the two mouth corners. */
-const MESH_NOSE = 1;
-const MESH_MOUTH_IMAGE_LEFT = 61;
-const MESH_MOUTH_IMAGE_RIGHT = 291;
 
 /**
  * FaceDetector on @vladmandic/human (BlazeFace boxes, face mesh, iris), tfjs wasm backend, offline.
@@ -45,7 +43,7 @@ export class HumanFaceDetector implements FaceDetector {
     try {
       const result = await this.human.detect(input);
       return result.face
-        .filter((f) => f.boxScore >= this.config.minScore && f.mesh.length > MESH_MOUTH_IMAGE_RIGHT)
+        .filter((f) => f.boxScore >= this.config.minScore && f.mesh.length > MESH_MOUTH_CORNERS[1])
         .map((f) => toDetectedFace(f))
         .sort((a, b) => b.box.score - a.box.score);
     } finally {
@@ -71,12 +69,9 @@ function fivePoints(f: FaceResult): Landmarks5 {
     return [pts.reduce((s, p) => s + (p[0] ?? NaN), 0) / pts.length, pts.reduce((s, p) => s + (p[1] ?? NaN), 0) / pts.length];
   };
   const a = f.annotations;
-  const eyes = byX(iris(a.rightEyeIris, a.rightEyeLower0), iris(a.leftEyeIris, a.leftEyeLower0));
-  const mouth = byX(xy(f.mesh[MESH_MOUTH_IMAGE_LEFT]), xy(f.mesh[MESH_MOUTH_IMAGE_RIGHT]));
-  return [eyes[0], eyes[1], xy(f.mesh[MESH_NOSE]), mouth[0], mouth[1]];
-}
-
-/** The reference orders left/right as seen in the image (a face seen upright and frontal). */
-function byX(p: Point, q: Point): [Point, Point] {
-  return p[0] <= q[0] ? [p, q] : [q, p];
+  return landmarks5(
+    [iris(a.rightEyeIris, a.rightEyeLower0), iris(a.leftEyeIris, a.leftEyeLower0)],
+    xy(f.mesh[MESH_NOSE_TIP]),
+    [xy(f.mesh[MESH_MOUTH_CORNERS[0]]), xy(f.mesh[MESH_MOUTH_CORNERS[1]])],
+  );
 }

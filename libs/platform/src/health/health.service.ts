@@ -41,19 +41,17 @@ export class HealthService implements OnApplicationBootstrap {
     @Inject(HEALTH_CHECKS) checks: HealthCheck[],
     private readonly shutdown: ShutdownState,
     @Inject(HEALTH_OPTIONS) private readonly options: HealthOptions,
-    @Optional() private readonly discovery?: DiscoveryService,
-    @Optional() private readonly reflector?: Reflector,
+    private readonly discovery: DiscoveryService,
+    private readonly reflector: Reflector,
     @Optional() @Inject(LOGGER) private readonly logger?: Logger,
   ) {
     this.checks = [...checks];
   }
 
   onApplicationBootstrap(): void {
-    if (!this.discovery || !this.reflector) return;
-    const reflector = this.reflector;
     const found = this.discovery
       .getProviders()
-      .filter((w) => w.metatype && w.instance && reflector.get<boolean>(READINESS_CHECK_METADATA, w.metatype as Type<unknown>))
+      .filter((w) => w.metatype && w.instance && this.reflector.get<boolean>(READINESS_CHECK_METADATA, w.metatype as Type<unknown>))
       .map((w) => w.instance as unknown);
     for (const instance of found) {
       if (!isHealthCheck(instance)) throw new Error(`${(instance as object).constructor.name} is marked @ReadinessCheck() but has no name and check()`);

@@ -1,6 +1,7 @@
 import type { FaceBox } from '@gmdb/domain';
-import { Landmarks5, Point, RgbImage } from '../../common/rgb-image';
+import { Point, RgbImage } from '../../common/rgb-image';
 import { DEFAULT_DETECTOR_CONFIG, DetectedFace, FaceDetector, FaceDetectorConfig } from '../face-detector.interface';
+import { landmarks5 } from '../landmarks5';
 import { BlazefaceStage, FaceProposal } from './blazeface.stage';
 import { DetectorModels, disposeDetectorModels } from './detector-model';
 import { Corners, boundingCorners, centredCorners, cornersCenter, cornersSize } from './face-corners';
@@ -81,10 +82,10 @@ export class NativeFaceDetector implements FaceDetector {
 function toDetectedFace(proposal: FaceProposal, meshXy: Float64Array, meshSize: number, image: RgbImage): DetectedFace {
   const points = toImagePixels(meshXy, proposal.region, meshSize);
   const at = (i: number): Point => [points[i * 2], points[i * 2 + 1]];
-  const eyes = byX(at(RIGHT_IRIS_CENTER), at(LEFT_IRIS_CENTER));
-  const mouth = byX(at(MESH_MOUTH_CORNERS[0]), at(MESH_MOUTH_CORNERS[1]));
-  const landmarks5: Landmarks5 = [eyes[0], eyes[1], at(MESH_NOSE_TIP), mouth[0], mouth[1]];
-  return { box: faceBox(points, proposal, image), landmarks5 };
+  return {
+    box: faceBox(points, proposal, image),
+    landmarks5: landmarks5([at(RIGHT_IRIS_CENTER), at(LEFT_IRIS_CENTER)], at(MESH_NOSE_TIP), [at(MESH_MOUTH_CORNERS[0]), at(MESH_MOUTH_CORNERS[1])]),
+  };
 }
 
 /** Mesh-crop pixels to photo pixels, truncated to whole pixels as Human reports them. */
@@ -117,9 +118,4 @@ function faceBox(points: Float64Array, proposal: FaceProposal, image: RgbImage):
 /** Human reports scores to two decimals. */
 function roundScore(score: number): number {
   return Math.round(100 * score) / 100;
-}
-
-/** Left/right as seen in the image, as HumanFaceDetector orders them. */
-function byX(p: Point, q: Point): [Point, Point] {
-  return p[0] <= q[0] ? [p, q] : [q, p];
 }
