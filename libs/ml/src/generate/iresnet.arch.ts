@@ -17,7 +17,8 @@ export function isIResNetArch(value: string): value is IResNetArch {
 export const EMBEDDING_SIZE = 512;
 export const INPUT_SIZE = 112;
 
-const STAGE_WIDTHS = [64, 128, 256, 512] as const;
+/** Channels of the four stages. */
+export const STAGE_WIDTHS = [64, 128, 256, 512] as const;
 
 /**
  * Multiply-accumulates of one 112x112 image through the network's convolutions and its final

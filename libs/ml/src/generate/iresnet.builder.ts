@@ -1,11 +1,10 @@
 import { SeededRandom } from '../common/seeded-random';
-import { EMBEDDING_SIZE, INPUT_SIZE, IRESNET_LAYERS, IResNetArch } from './iresnet.arch';
+import { EMBEDDING_SIZE, INPUT_SIZE, IRESNET_LAYERS, IResNetArch, STAGE_WIDTHS } from './iresnet.arch';
 import { OnnxGraph, OnnxNode, OnnxTensor } from './onnx-graph.types';
 
 // Module-scope copies of Math functions: global lookups are slow inside vm contexts (jest).
 const { floor, sqrt } = Math;
 const EPS = 1e-5;
-const STAGE_WIDTHS = [64, 128, 256, 512] as const;
 const FINAL_SPATIAL = 7 * 7;
 
 interface BatchNorm {
