@@ -4,7 +4,8 @@
 // own local S3 server. Knobs: BENCH_CASES (50), BENCH_REQUESTS (1000 per target and concurrency),
 // BENCH_CONCURRENCY (8,1: the target ratio is read at the first; 1 shows the added latency without
 // CPU contention between the gateway and the subgraph on a small machine), BENCH_APP_NODE_OPTIONS
-// (NODE_OPTIONS for every app, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof').
+// (NODE_OPTIONS for every app, e.g. '--require ./apps/e2e/src/bench/cpu-profile.preload.cjs' for a
+// CPU profile of one app: see that file).
 import { readFileSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -150,8 +151,13 @@ async function main(): Promise<void> {
       redisUrl: TEST_REDIS_URL,
       s3,
       without: ['inference-worker'],
-      // BENCH_APP_NODE_OPTIONS reaches every app, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof' to see where a request's CPU goes.
-      env: { LOG_LEVEL: 'warn', ...(process.env.BENCH_APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS } : {}) },
+      // BENCH_APP_NODE_OPTIONS reaches every app (cpu-profile.preload.cjs shows where a request's CPU goes).
+      env: {
+        LOG_LEVEL: 'warn',
+        ...(process.env.BENCH_APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS } : {}),
+        // The apps get a clean environment: the profiler preload's settings travel explicitly.
+        ...Object.fromEntries(['PROFILE_APP', 'PROFILE_DIR'].flatMap((k) => (process.env[k] ? [[k, process.env[k]]] : []))),
+      },
     });
     process.stderr.write(`bench:gateway: seeding ${CASES} FAIR cases...\n`);
     await seed(system);
