@@ -5,7 +5,8 @@
 // BENCH_CONCURRENCY (8,1: the target ratio is read at the first; 1 shows the added latency without
 // CPU contention between the gateway and the subgraph on a small machine), BENCH_APP_NODE_OPTIONS
 // (NODE_OPTIONS for every app, e.g. '--require ./apps/e2e/src/bench/cpu-profile.preload.cjs' for a
-// CPU profile of one app: see that file).
+// CPU profile of one app: see that file), BENCH_CLIENT (http: node:http keep-alive, the default;
+// fetch: undici, which costs the shared cores about twice as much per call).
 import { readFileSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -18,11 +19,13 @@ import { TEST_MYSQL_URL, TEST_REDIS_URL } from '@gmdb/platform/testing';
 import { type DistributedSystem, startDistributedSystem } from '../harness/distributed-system';
 import { http } from '../harness/http-client';
 import { runAtConcurrency } from './fixed-concurrency';
+import { type JsonPoster, fetchPoster, keepAlivePoster } from './keep-alive-client';
 import { type LatencyStats, latencyStats } from './latency-stats';
 
 const CASES = Number(process.env.BENCH_CASES ?? 50);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
 const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? '8,1').split(',').map(Number);
+const CLIENT = process.env.BENCH_CLIENT ?? 'http';
 const TARGET_RATIO = 1.25;
 const QUERY = `query Gallery($first: Int) { gallery(first: $first) { edges { node { id sex accessLevel
   diagnoses { disorderId label } genes { symbol } } } pageInfo { hasNextPage endCursor } } }`;
@@ -39,17 +42,14 @@ async function seed(system: DistributedSystem): Promise<void> {
   }
 }
 
-function galleryCall(url: string, token: string, expectEdges: number): () => Promise<void> {
+function galleryCall(post: JsonPoster, url: string, token: string, expectEdges: number): () => Promise<void> {
   const body = JSON.stringify({ query: QUERY, variables: { first: 20 } });
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   return async () => {
-    const response = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body,
-    });
-    const answer = (await response.json()) as { data?: { gallery: { edges: unknown[] } }; errors?: unknown };
-    if (response.status !== 200 || answer.data?.gallery.edges.length !== expectEdges) {
-      throw new Error(`${url}: HTTP ${response.status} ${JSON.stringify(answer).slice(0, 300)}`);
+    const answer = await post(`${url}/graphql`, headers, body);
+    const edges = (answer.body as { data?: { gallery?: { edges?: unknown[] } } } | null)?.data?.gallery?.edges;
+    if (answer.status !== 200 || edges?.length !== expectEdges) {
+      throw new Error(`${url}: HTTP ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
     }
   };
 }
@@ -143,6 +143,9 @@ async function main(): Promise<void> {
   const s3Dir = await mkdtemp(join(tmpdir(), 'gmdb-bench-s3-'));
   const s3 = await startLocalS3Server({ directory: s3Dir, port: 0 });
   let system: DistributedSystem | undefined;
+  if (CLIENT !== 'http' && CLIENT !== 'fetch') throw new Error(`BENCH_CLIENT must be http or fetch, not ${CLIENT}`);
+  const client = keepAlivePoster(Math.max(...CONCURRENCIES));
+  const post = CLIENT === 'fetch' ? fetchPoster : client.post;
   try {
     process.stderr.write('bench:gateway: building, migrating and starting distributed mode...\n');
     // The worker plays no part in a gallery query: it is left out to keep the machine quiet.
@@ -164,8 +167,8 @@ async function main(): Promise<void> {
     const token = await system.token('bench-clinician', [Role.Clinician]);
     const expected = Math.min(20, CASES);
     const targets: Targets = {
-      'gateway (supergraph)': galleryCall(system.gatewayUrl, token, expected),
-      'case subgraph (direct)': galleryCall(system.caseUrl, token, expected),
+      'gateway (supergraph)': galleryCall(post, system.gatewayUrl, token, expected),
+      'case subgraph (direct)': galleryCall(post, system.caseUrl, token, expected),
     };
     for (const call of Object.values(targets)) await runAtConcurrency(call, 200, CONCURRENCIES[0] ?? 8); // warm-up
     const processes: Record<string, number[]> = {
@@ -192,7 +195,7 @@ async function main(): Promise<void> {
     const loadAfter = loadavg();
     const lines = [
       '',
-      `Gallery query (first: 20 of ${CASES} FAIR cases), ${REQUESTS} requests per target and concurrency, distributed mode (one process per app):`,
+      `Gallery query (first: 20 of ${CASES} FAIR cases), ${REQUESTS} requests per target and concurrency, distributed mode (one process per app), client ${CLIENT === 'fetch' ? 'fetch (undici)' : 'node:http keep-alive'}:`,
       '| target | requests | concurrency | p50 ms | p99 ms | mean ms | req/s |',
       '|---|---:|---:|---:|---:|---:|---:|',
       ...results.flatMap((r) => Object.entries(r.stats).map(([name, s]) => row(name, r.concurrency, s))),
@@ -218,6 +221,7 @@ async function main(): Promise<void> {
     ];
     process.stdout.write(lines.join('\n'));
   } finally {
+    client.close();
     if (system) {
       const report = await system.stop();
       if (report.failures.length > 0) process.stderr.write(`bench:gateway: unclean stop:\n${report.failures.join('\n')}\n`);
