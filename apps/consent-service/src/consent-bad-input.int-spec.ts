@@ -26,6 +26,7 @@ describe('consent-service refuses bad input with a 4xx and a code', () => {
     t = await startConsentTestApp({ routes: ROUTED });
     client = consentClient(t.url);
     clinician = await clinicianToken(t.tokens);
+    for (const id of ['case-bad-1', 'case-bad-2', 'case-bad-3', 'case-bad-4', 'case-bad-5', 'case-bad-6', 'case-paper-1', 'case-paper-2', 'case-paper-3']) await t.registerCase(id);
   });
   afterAll(() => t?.close());
 
@@ -56,6 +57,27 @@ describe('consent-service refuses bad input with a 4xx and a code', () => {
       ['signer.signature', 'INVALID_FORMAT'],
     ]);
     expect((await client.get(`/api/v1/invitations/${token}`)).status).toBe(200);
+  });
+
+  it('lets only a clinician case-service registered as responsible start a case\u2019s consent', async () => {
+    const paperBody = { templateVersion: '1', language: 'de', choices, signer: { name: 'A B', relation: 'self', signedOn: '2026-11-20' } };
+    const notFound = ['CASE_NOT_FOUND'];
+    const codeOf = (r: Awaited<ReturnType<typeof invite>>) => r.errors?.map((e) => e.extensions.code) ?? ['OK'];
+    // A case case-service never registered: nobody can claim it, not even by a paper consent.
+    expect(codeOf(await invite('case-unregistered'))).toEqual(notFound);
+    const paper = await upload('case-unregistered', clinician, PDF, paperBody);
+    expect([paper.status, paper.body.error?.code]).toEqual([404, 'CASE_NOT_FOUND']);
+    // Someone else's case: the same answer, so a private case stays unseen.
+    await t.registerCase('case-of-dr-koeln', { institutionId: 'uni-koeln', clinicians: ['dr-koeln'] });
+    expect(codeOf(await invite('case-of-dr-koeln'))).toEqual(notFound);
+    expect(codeOf(await invite('case-of-dr-koeln', {}, await clinicianToken(t.tokens, 'dr-koeln')))).toEqual(['OK']);
+    // A case a hospital system pushed (no clinician member): a clinician of its institution claims it.
+    await t.registerCase('case-pushed', { institutionId: 'his-bonn', clinicians: [] });
+    expect(codeOf(await invite('case-pushed'))).toEqual(notFound);
+    const ofHis = await t.tokens.issue({ subject: 'dr-his', roles: [Role.Clinician], institutionId: 'his-bonn', expiresIn: '1h' });
+    expect((await upload('case-pushed', ofHis, PDF, paperBody)).status).toBe(201);
+    // Nothing was written for the refused claims.
+    expect(await t.db.dataSource.getRepository(InvitationEntity).countBy({ caseId: 'case-unregistered' })).toBe(0);
   });
 
   it('refuses a template version that does not exist', async () => {

@@ -24,6 +24,7 @@ describe('consent flow: invite, sign, change, withdraw (MariaDB, BullMQ, outbox 
     t = await startConsentTestApp({ routes: ROUTED });
     client = consentClient(t.url);
     clinician = await clinicianToken(t.tokens);
+    await t.registerCase(CASE);
     // Stands in for case-service's consumer: records when each message reached its queue's worker.
     await t.transport.consume(QueueName.Case, async (envelope) => void received.push({ envelope, at: Date.now() }), { concurrency: 1 });
   });

@@ -3,22 +3,27 @@ import { DEV_JWT_SECRET, DevTokenIssuer, MESSAGING_ENTITIES, MESSAGING_MIGRATION
 import { type TestDatabase, clearRedisPrefix, createTestSqliteDatabase, testQueuePrefix, testRedisUrl, testS3Options } from '@gmdb/platform/testing';
 import { IsNull } from 'typeorm';
 import { consentServiceDefinition } from './consent-service.definition';
+import { CaseRegistrationEntity } from './entities/case-registration.entity';
 import { ConsentTemplateEntity } from './entities/consent-template.entity';
 import { ConsentVersionEntity } from './entities/consent-version.entity';
 import { ConsentErasureEntity } from './entities/consent-erasure.entity';
 import { ConsentSweep } from './erasure/consent.sweep';
 import { consentServiceEntities, consentServiceMigrations } from './migrations/consent-service.migrations';
-import { ROUTED, SIGNATURE_PNG, clinicianToken, consentClient, createConsentTestDatabase, startConsentTestApp } from './testing/consent-test-app';
+import { ROUTED, SIGNATURE_PNG, clinicianToken, consentClient, createConsentTestDatabase, registerCase, startConsentTestApp } from './testing/consent-test-app';
 
 const choices = { dataUse: 'fair', presentations: false, teaching: true, otherJournals: false, matchmakingContact: false };
 const signer = { name: 'Max Muster', relation: 'self', signature: SIGNATURE_PNG };
 
 describe('consent-service as the app definition builds it', () => {
-  it('migrates on SQLite too (standalone mode) and seeds the templates', async () => {
+  it('migrates on SQLite too (standalone mode), seeds the templates, and every migration undoes', async () => {
     const db = await createTestSqliteDatabase({ entities: [...MESSAGING_ENTITIES, ...consentServiceEntities], migrations: [...MESSAGING_MIGRATIONS, ...consentServiceMigrations] });
     try {
       const templates = await db.dataSource.getRepository(ConsentTemplateEntity).find({ order: { language: 'ASC' } });
       expect(templates.map((t) => [t.version, t.language])).toEqual([['1', 'de'], ['1', 'en']]);
+      await db.dataSource.getRepository(CaseRegistrationEntity).insert({ caseId: 'c1', institutionId: 'i1', clinicians: ['dr-a'], registeredAt: new Date() });
+      expect(await db.dataSource.getRepository(CaseRegistrationEntity).findOneByOrFail({ caseId: 'c1' })).toMatchObject({ clinicians: ['dr-a'] });
+      await db.dataSource.undoLastMigration();
+      expect(await db.dataSource.query(`SELECT name FROM sqlite_master WHERE name = 'consent_case_registrations'`)).toEqual([]);
       await db.dataSource.undoLastMigration();
       expect(await db.dataSource.getRepository(ConsentTemplateEntity).count()).toBe(0);
     } finally {
@@ -60,6 +65,7 @@ describe('consent-service as the app definition builds it', () => {
       const client = consentClient(service.url);
       const tokens = new DevTokenIssuer({ secret: DEV_JWT_SECRET });
       const clinician = await clinicianToken(tokens);
+      await registerCase(transport, db.dataSource, 'case-u1');
       const invited = await client.graphql('mutation($i: InviteToConsentInput!) { inviteToConsent(input: $i) { token } }', { i: { caseId: 'case-u1', language: 'en' } }, clinician);
       const token = (invited.data?.['inviteToConsent'] as { token: string }).token;
       const signed = await client.post(`/api/v1/invitations/${token}/sign`, undefined, { choices, signer });
@@ -78,6 +84,7 @@ describe('consent-service as the app definition builds it', () => {
     try {
       const client = consentClient(unrouted.url);
       const clinician = await clinicianToken(unrouted.tokens);
+      await unrouted.registerCase('case-u1');
       const invited = await client.graphql('mutation($i: InviteToConsentInput!) { inviteToConsent(input: $i) { token } }', { i: { caseId: 'case-u1', language: 'en' } }, clinician);
       const token = (invited.data?.['inviteToConsent'] as { token: string }).token;
       expect((await client.post(`/api/v1/invitations/${token}/sign`, undefined, { choices, signer })).status).toBe(201);

@@ -19,6 +19,7 @@ import { InvitationService } from './invitations/invitation.service';
 import { PatientAccountIssuer } from './invitations/patient-account.issuer';
 import { PaperConsentController } from './paper/paper-consent.controller';
 import { PaperConsentService } from './paper/paper-consent.service';
+import { CaseRegistrationRepository } from './registrations/case-registration.repository';
 import { AuditRepository } from './repositories/audit.repository';
 import { ConsentRepository } from './repositories/consent.repository';
 import { ErasureRepository } from './repositories/erasure.repository';
@@ -47,6 +48,7 @@ export class ConsentModule {
         TemplateRepository,
         ScanStoreRepository,
         ConsentAccessService,
+        CaseRegistrationRepository,
         GraphqlPrincipal,
         AuditTrail,
         AuditQueryService,
@@ -65,7 +67,7 @@ export class ConsentModule {
         ConsentFieldsResolver,
         CaseConsentResolver,
       ],
-      exports: [ConsentSweep, ConsentService],
+      exports: [ConsentSweep, ConsentService, CaseRegistrationRepository],
     };
   }
 }

@@ -24,6 +24,11 @@ export class CaseEventEmitter {
     return this.emit(manager, { name: EventName.CaseGalleryChanged, payload });
   }
 
+  /** A new case and who is responsible for it (consent-service lets only them claim its consent). */
+  async registered(manager: EntityManager, payload: { caseId: string; institutionId: string; clinicians: string[] }): Promise<boolean> {
+    return this.emit(manager, { name: EventName.CaseRegistered, payload });
+  }
+
   async deleted(manager: EntityManager, caseId: string): Promise<boolean> {
     return this.emit(manager, { name: EventName.CaseDeleted, payload: { caseId } });
   }

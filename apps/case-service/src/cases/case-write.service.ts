@@ -99,9 +99,9 @@ export class CaseWriteService {
       },
       { diagnoses: [], genes: [], ancestries: [], phenotypes: [], ...changes.children },
     );
-    if (principal.kind === 'user' && hasRole(principal, Role.Clinician)) {
-      await this.cases.addMember(manager, id, 'clinician', principal.subject);
-    }
+    const clinicians = principal.kind === 'user' && hasRole(principal, Role.Clinician) ? [principal.subject] : [];
+    for (const subject of clinicians) await this.cases.addMember(manager, id, 'clinician', subject);
+    await this.events.registered(manager, { caseId: id, institutionId, clinicians });
     return { created: true, case: await this.finish(manager, id) };
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, Role } from '@gmdb/domain';
-import { OpaqueCredentialService, httpStatusForCode } from '@gmdb/platform';
+import { ErrorCode, EventName, Role } from '@gmdb/domain';
+import { OpaqueCredentialService, OutboxMessageEntity, httpStatusForCode } from '@gmdb/platform';
 import { caseInputJson } from '@gmdb/domain/testing';
 import { type CaseServiceHarness, startCaseServiceHarness } from '../images/testing/case-service.harness';
 import type { CaseModel, CasePageModel } from './models/case.model';
@@ -25,6 +25,12 @@ describe('REST /api/v1/cases (real app, MariaDB, API keys)', () => {
   afterAll(async () => {
     await h?.close();
   });
+
+  /** The `case.registered` events of a case in case-service's outbox. */
+  const registrationsOf = async (caseId: string) =>
+    (await h.dataSource.getRepository(OutboxMessageEntity).findBy({ name: EventName.CaseRegistered }))
+      .map((row) => JSON.parse(row.payload) as { caseId: string })
+      .filter((payload) => payload.caseId === caseId);
 
   const create = (body: Record<string, unknown>, key = keyA, headers: Record<string, string> = {}) =>
     api.post<CaseModel>('/api/v1/cases', body, { ...apiKeyHeader(key), ...headers });
@@ -54,6 +60,8 @@ describe('REST /api/v1/cases (real app, MariaDB, API keys)', () => {
     const again = await create({ ...body, sex: 'male', genes: [], variants: [] });
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ id, sex: 'male', genes: [], variants: [], revision: 2 });
+    // consent-service learns of the case once, at its creation: pushed with a key, no clinician member.
+    expect(await registrationsOf(id)).toEqual([{ caseId: id, institutionId: 'inst-a', clinicians: [] }]);
   });
 
   it('links cases of one publication to one publication record', async () => {
@@ -123,6 +131,7 @@ describe('REST /api/v1/cases (real app, MariaDB, API keys)', () => {
     const created = await api.post<CaseModel>('/api/v1/cases', caseInputJson({ externalId: 'jwt-1', accessLevel: 'private' }), bearer(token));
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ institutionId: 'inst-c', responsibleClinicians: ['dr-jwt'] });
+    expect(await registrationsOf(created.body.id)).toEqual([{ caseId: created.body.id, institutionId: 'inst-c', clinicians: ['dr-jwt'] }]);
     expect((await api.get(`/api/v1/cases/${created.body.id}`, bearer(token))).status).toBe(200);
     const registered = await h.token('someone', [Role.Registered]);
     expect((await api.get(`/api/v1/cases/${created.body.id}`, bearer(registered))).status).toBe(404);

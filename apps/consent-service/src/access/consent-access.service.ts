@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type ConsentAction, DomainError, ErrorCode, type Principal, Role, consentPermission } from '@gmdb/domain';
 import type { EntityManager } from 'typeorm';
 import type { ConsentCaseEntity } from '../entities/consent-case.entity';
+import { CaseRegistrationRepository } from '../registrations/case-registration.repository';
 import { ConsentRepository } from '../repositories/consent.repository';
 
 /**
@@ -11,12 +12,31 @@ import { ConsentRepository } from '../repositories/consent.repository';
  */
 @Injectable()
 export class ConsentAccessService {
-  constructor(private readonly consents: ConsentRepository) {}
+  constructor(
+    private readonly consents: ConsentRepository,
+    private readonly registrations: CaseRegistrationRepository,
+  ) {}
 
-  /** The case head (null for a case without records: only invite and record-paper pass then). */
+  /**
+   * The case head (null for a case without records: only invite and record-paper pass then, for
+   * a clinician case-service registered as responsible for the case).
+   */
   async authorize(principal: Principal, action: ConsentAction, caseId: string, manager?: EntityManager, lock = false): Promise<ConsentCaseEntity | null> {
     const head = await this.consents.findCase(caseId, manager, lock);
-    this.check(principal, action, caseId, head);
+    if (head || (action !== 'invite' && action !== 'record-paper')) {
+      this.check(principal, action, caseId, head);
+      return head;
+    }
+    const registration = await this.registrations.find(caseId, manager);
+    const permission = consentPermission(principal, action, { caseId, registration });
+    if (permission === 'forbidden') this.check(principal, action, caseId, head);
+    if (permission !== 'allow') {
+      // One answer whether the case is unknown or someone else's: a private case stays unseen.
+      throw new DomainError(
+        ErrorCode.CASE_NOT_FOUND,
+        'No case with this id whose consent you may start (its responsible clinicians may, or for a case pushed by a hospital system its clinicians; a new case is known here a moment after it was created)',
+      );
+    }
     return head;
   }
 

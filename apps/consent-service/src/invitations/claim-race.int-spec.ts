@@ -21,9 +21,11 @@ describe('consent-service: racing first invitations for one case', () => {
     client.graphql('mutation($i: InviteToConsentInput!) { inviteToConsent(input: $i) { invitation { id } } }', { i: { caseId, language: 'en' } }, token);
 
   it('two clinicians: one becomes responsible, the other is refused with CONSENT_NOT_FOUND, in every round', async () => {
+    // Both may claim: the cases were pushed by their hospital's system (no clinician member).
     const [a, b] = [await clinicianToken(t.tokens, 'dr-race-a'), await clinicianToken(t.tokens, 'dr-race-b')];
     for (let round = 0; round < 12; round++) {
       const caseId = `case-race-${round}`;
+      await t.registerCase(caseId, { institutionId: 'uni-bonn', clinicians: [] });
       const answers = await Promise.all([invite(caseId, a), invite(caseId, b)]);
       const codes = answers.map((r) => r.errors?.[0]?.extensions.code ?? 'OK').sort();
       expect(codes).toEqual(['CONSENT_NOT_FOUND', 'OK']);
@@ -37,6 +39,7 @@ describe('consent-service: racing first invitations for one case', () => {
     const a = await clinicianToken(t.tokens, 'dr-race-c');
     for (let round = 0; round < 6; round++) {
       const caseId = `case-race-same-${round}`;
+      await t.registerCase(caseId, { clinicians: ['dr-race-c'] });
       const answers = await Promise.all([invite(caseId, a), invite(caseId, a)]);
       expect(answers.map((r) => r.errors?.[0]?.extensions.code ?? 'OK')).toEqual(['OK', 'OK']);
       expect(await t.db.dataSource.getRepository(ConsentCaseEntity).countBy({ caseId })).toBe(1);

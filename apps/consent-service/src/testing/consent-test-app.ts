@@ -1,4 +1,6 @@
 import { EventName, JobName, MESSAGE_ROUTES, QueueName, Role } from '@gmdb/domain';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { DataSource } from 'typeorm';
 import {
   DEV_JWT_SECRET,
   DatabaseModule,
@@ -6,6 +8,7 @@ import {
   MESSAGING_ENTITIES,
   MESSAGING_MIGRATIONS,
   MessagingModule,
+  createEnvelope,
   type MessageRoutes,
   type MessageTransport,
   ObjectStorageModule,
@@ -23,6 +26,8 @@ import { type ConsentServiceConfig, consentServiceConfigSchema } from '../config
 import { ConsentModule } from '../consent.module';
 import { consentSubgraphTypeDefs } from '../graphql/consent.schema';
 import { consentServiceEntities, consentServiceMigrations } from '../migrations/consent-service.migrations';
+import { CaseRegisteredHandler } from '../registrations/case-registered.handler';
+import { CaseRegistrationEntity } from '../entities/case-registration.entity';
 import { StatusResolver } from '../status/status.resolver';
 
 /** Routes with consent-service's messages switched on to case-service (as they will be). */
@@ -39,6 +44,11 @@ export interface ConsentTestApp {
   transport: MessageTransport;
   config: ConsentServiceConfig;
   tokens: DevTokenIssuer;
+  /**
+   * Registers a case as case-service does (a `case.registered` event on consent-service's queue)
+   * and waits until consent-service has recorded it. Default: `dr-bonn` is its clinician.
+   */
+  registerCase(caseId: string, registration?: { institutionId?: string; clinicians?: string[] }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -78,12 +88,12 @@ export async function startConsentTestApp(
       imports: [
         PlatformModule.forRoot({ serviceName: 'consent-service', config, logger }),
         DatabaseModule.forRoot({ connection: { kind: 'mysql', url: db.url }, entities, migrations }),
-        MessagingModule.forRoot({ transport, consumerName: 'consent-service', queue: QueueName.Consent, handlers: [], routes, outbox: { pollIntervalMs: 250 } }),
+        MessagingModule.forRoot({ transport, consumerName: 'consent-service', queue: QueueName.Consent, handlers: [CaseRegisteredHandler], handlersProvidedBy: 'app', routes, outbox: { pollIntervalMs: 250 } }),
         ObjectStorageModule.forRoot(config),
         SubgraphModule.forRoot({ typeDefs: consentSubgraphTypeDefs, introspection: true, formatError: graphQLErrorFormatter(logger) }),
         ConsentModule.forRoot(),
       ],
-      providers: [StatusResolver],
+      providers: [StatusResolver, CaseRegisteredHandler],
     },
     { name: 'consent-service', host: '127.0.0.1', port: 0, bodyLimit: config.GMDB_BODY_LIMIT, logger },
   );
@@ -94,6 +104,7 @@ export async function startConsentTestApp(
     transport,
     config,
     tokens: DevTokenIssuer.fromConfig(config),
+    registerCase: (caseId, registration) => registerCase(transport, db.dataSource, caseId, registration),
     close: async () => {
       await app.close();
       await transport.close();
@@ -101,6 +112,24 @@ export async function startConsentTestApp(
       if (!options.db) await db.drop();
     },
   };
+}
+
+/**
+ * Registers a case as case-service does: a `case.registered` event on consent-service's queue;
+ * resolves once consent-service has recorded it. Default: `dr-bonn` of `uni-bonn` is its clinician.
+ */
+export async function registerCase(
+  transport: MessageTransport,
+  dataSource: DataSource,
+  caseId: string,
+  registration: { institutionId?: string; clinicians?: string[] } = {},
+): Promise<void> {
+  const payload = { caseId, institutionId: registration.institutionId ?? 'uni-bonn', clinicians: registration.clinicians ?? ['dr-bonn'] };
+  await transport.publish(QueueName.Consent, createEnvelope({ name: EventName.CaseRegistered, payload }));
+  for (let waited = 0; !(await dataSource.getRepository(CaseRegistrationEntity).existsBy({ caseId })); waited += 20) {
+    if (waited > 10_000) throw new Error(`case.registered for ${caseId} was not handled within 10 s`);
+    await sleep(20);
+  }
 }
 
 /** A fresh MariaDB database with consent-service's tables (and the outbox). */

@@ -10,6 +10,28 @@ export type ConsentAction = 'read' | 'read-audit' | 'read-scan' | 'invite' | 're
 export interface ConsentCaseHolder {
   caseId: string;
   responsibleClinician?: string;
+  /**
+   * Who case-service registered as responsible for the case (`case.registered`): needed only
+   * while there is no responsible clinician yet; undefined when consent-service has not heard of
+   * the case.
+   */
+  registration?: CaseRegistration;
+}
+
+/** A case as case-service announced it: its clinician members (none for a case a hospital system pushed) and its institution. */
+export interface CaseRegistration {
+  institutionId: string;
+  clinicians: readonly string[];
+}
+
+/**
+ * Whether a clinician may become the consent steward of a case nobody has claimed yet: one of its
+ * clinician members, or, for a case without any, a clinician of the case's institution.
+ */
+export function mayClaimCase(subject: string, institutionId: string | undefined, registration: CaseRegistration | undefined): boolean {
+  if (!registration) return false;
+  if (registration.clinicians.length > 0) return registration.clinicians.includes(subject);
+  return institutionId !== undefined && institutionId === registration.institutionId;
 }
 
 /** `not-found` where saying "forbidden" would reveal that the case has consent records. */
@@ -19,10 +41,12 @@ const CLINICIAN_ACTIONS: readonly ConsentAction[] = ['read', 'read-audit', 'read
 const ADMIN_ACTIONS: readonly ConsentAction[] = ['read', 'read-audit', 'invite', 'withdraw'];
 const PATIENT_ACTIONS: readonly ConsentAction[] = ['read', 'change', 'withdraw'];
 
-function asClinician(subject: string, action: ConsentAction, holder: ConsentCaseHolder): ConsentPermission {
+function asClinician(subject: string, institutionId: string | undefined, action: ConsentAction, holder: ConsentCaseHolder): ConsentPermission {
   if (holder.responsibleClinician === undefined) {
-    // The first invitation or paper consent of a case makes its author the responsible clinician.
-    return action === 'invite' || action === 'record-paper' ? 'allow' : 'not-found';
+    // The first invitation or paper consent of a case makes its author the responsible clinician,
+    // if case-service registered them as responsible for it.
+    const claims = action === 'invite' || action === 'record-paper';
+    return claims && mayClaimCase(subject, institutionId, holder.registration) ? 'allow' : 'not-found';
   }
   if (holder.responsibleClinician !== subject) return 'not-found';
   return CLINICIAN_ACTIONS.includes(action) ? 'allow' : 'forbidden';
@@ -49,7 +73,7 @@ export function consentPermission(principal: Principal, action: ConsentAction, h
   if (principal.kind !== 'user') return 'not-found';
   const answers: ConsentPermission[] = [];
   if (principal.roles.includes(Role.Admin)) answers.push(asAdmin(action, holder));
-  if (principal.roles.includes(Role.Clinician)) answers.push(asClinician(principal.subject, action, holder));
+  if (principal.roles.includes(Role.Clinician)) answers.push(asClinician(principal.subject, principal.institutionId, action, holder));
   if (principal.roles.includes(Role.Patient)) answers.push(asPatient(principal.caseIds ?? [], action, holder));
   if (answers.includes('allow')) return 'allow';
   if (answers.includes('forbidden')) return 'forbidden';

@@ -33,6 +33,8 @@ describe('parseMessageEnvelope', () => {
     [EventName.ImageDeleted, { imageId: 'i1', caseId: 'c1' }],
     [EventName.CaseGalleryChanged, { caseId: 'c1', accessLevel: 'fair', disorderIds: ['OMIM:122470'], geneSymbols: ['NIPBL'], imageIds: [] }],
     [EventName.CaseDeleted, { caseId: 'c1' }],
+    [EventName.CaseRegistered, { caseId: 'c1', institutionId: 'inst-9', clinicians: ['dr-bonn'] }],
+    [EventName.CaseRegistered, { caseId: 'c1', institutionId: 'his-1', clinicians: [] }],
     [EventName.ConsentChanged, { caseId: 'c1', consentId: 'k1', version: 2, accessLevel: 'withdrawn' }],
     [EventName.ConsentChanged, { caseId: 'c1', consentId: 'k1', version: 1, accessLevel: 'fair', steward: 'dr-bonn', stewardInstitution: 'inst-9' }],
     [EventName.AnalysisCompleted, { analysisId: 'a1', status: 'done', resultKey: 'r/a1.json' }],

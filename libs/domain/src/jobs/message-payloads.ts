@@ -103,6 +103,10 @@ export const PAYLOAD_VALIDATORS: PayloadValidators = {
     ['caseId', 'accessLevel', 'disorderIds', 'geneSymbols', 'imageIds'],
   ),
   [EventName.CaseDeleted]: payload((r) => ({ caseId: r.required('caseId', id) }), ['caseId']),
+  [EventName.CaseRegistered]: payload(
+    (r) => ({ caseId: r.required('caseId', id), institutionId: r.required('institutionId', id), clinicians: r.required('clinicians', arrayOf(id, { maxItems: 100 })) }),
+    ['caseId', 'institutionId', 'clinicians'],
+  ),
   [EventName.ConsentChanged]: payload(
     (r) => ({
       caseId: r.required('caseId', id),

@@ -44,6 +44,16 @@ export type Message =
     }
   | { name: EventName.CaseDeleted; payload: { caseId: string } }
   | {
+      name: EventName.CaseRegistered;
+      /**
+       * A new case and who is responsible for it: its clinician members (JWT subjects; none for a
+       * case a hospital system pushed with an API key) and its institution. Fixed at creation.
+       * consent-service lets only these clinicians (or, for a case without any, a clinician of its
+       * institution) become the case's consent steward.
+       */
+      payload: { caseId: string; institutionId: string; clinicians: string[] };
+    }
+  | {
       name: EventName.ConsentChanged;
       /**
        * `steward`: the clinician consent-service holds responsible for this consent (who invited the

@@ -25,6 +25,7 @@ export enum EventName {
   ImageDeleted = 'image.deleted',
   CaseGalleryChanged = 'case.gallery-changed',
   CaseDeleted = 'case.deleted',
+  CaseRegistered = 'case.registered',
   ConsentChanged = 'consent.changed',
   AnalysisCompleted = 'analysis.completed',
   PublicationChanged = 'publication.changed',

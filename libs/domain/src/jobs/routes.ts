@@ -17,6 +17,7 @@ export const MESSAGE_ROUTES: Readonly<Record<MessageName, readonly QueueName[]>>
   [EventName.ImageDeleted]: [QueueName.Inference],
   [EventName.CaseGalleryChanged]: [QueueName.Inference],
   [EventName.CaseDeleted]: [QueueName.Inference],
+  [EventName.CaseRegistered]: [QueueName.Consent],
   [EventName.ConsentChanged]: [QueueName.Case],
   [EventName.AnalysisCompleted]: [QueueName.Case],
   [EventName.PublicationChanged]: [],
