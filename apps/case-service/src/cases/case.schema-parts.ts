@@ -9,6 +9,7 @@ import { CasePhenotypeEntity } from './entities/case-phenotype.entity';
 import { CasePublicationEntity } from './entities/case-publication.entity';
 import { CaseEntity } from './entities/case.entity';
 import { CreateCases1764300000000 } from './migrations/1764300000000-create-cases.migration';
+import { AnnounceExistingCases1764600000000 } from './migrations/1764600000000-announce-existing-cases.migration';
 
 /** The tables of cases (and of idempotency keys), for case-service's entity list. */
 export const CASE_ENTITIES: EntityClass[] = [
@@ -23,4 +24,4 @@ export const CASE_ENTITIES: EntityClass[] = [
 ];
 
 /** Their migrations, in order. */
-export const CASE_MIGRATIONS: MigrationClass[] = [CreateCases1764300000000, CreateIdempotencyKeys1764300100000];
+export const CASE_MIGRATIONS: MigrationClass[] = [CreateCases1764300000000, CreateIdempotencyKeys1764300100000, AnnounceExistingCases1764600000000];

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { EventName } from '@gmdb/domain';
+import { OutboxMessageEntity } from '@gmdb/platform';
 import { type TestDatabase, createTestSqliteDatabase } from '@gmdb/platform/testing';
 import { caseServiceDefinition } from '../case-service.definition';
 import { IDEMPOTENCY_TTL_MS, IdempotencyService, STALE_IN_PROGRESS_MS } from '../idempotency/idempotency.service';
@@ -91,5 +93,15 @@ describe('case tables on SQLite (standalone mode)', () => {
     now += IDEMPOTENCY_TTL_MS;
     expect(await idempotency.purgeExpired()).toBeGreaterThanOrEqual(1);
     expect(await idempotency.begin('institution:z', 'stuck', 'other')).toEqual({ kind: 'first' });
+  });
+
+  it('announces the cases that existed before case.registered, once, when migrating', async () => {
+    const id = await insert('before-announcing', 'private', new Date('2026-01-02T00:00:00Z'));
+    await cases.addMember(db.dataSource.manager, id, 'clinician', 'dr-old');
+    await db.dataSource.undoLastMigration();
+    await db.dataSource.runMigrations();
+    const announced = (await db.dataSource.getRepository(OutboxMessageEntity).findBy({ name: EventName.CaseRegistered })).map((r) => [r.messageId, JSON.parse(r.payload)]);
+    expect(announced).toContainEqual([`case-registered-backfill:${id}`, { caseId: id, institutionId: 'inst-s', clinicians: ['dr-old'] }]);
+    expect(new Set(announced.map(([messageId]) => messageId)).size).toBe(announced.length);
   });
 });
