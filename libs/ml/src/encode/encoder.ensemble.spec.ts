@@ -74,6 +74,18 @@ describe('EncoderEnsemble (three generated r18s)', () => {
     expect(maxAbsDiff(a, b)).toBeGreaterThan(1e-3);
   });
 
+  it('gives the same embeddings with and without the PRelu rewrite', async () => {
+    const m3 = await ensureGeneratedManifest({ dir: TEST_MODEL_DIR, specs: TEST_ENSEMBLE, slots: 3 });
+    const plain = await EncoderEnsemble.create(m3, { intraOpNumThreads: 2, preluRewrite: false });
+    try {
+      const crop = noiseCrop(5);
+      const rewritten = await three.encode(crop);
+      expect(maxAbsDiff(await plain.encode(crop), rewritten)).toBeLessThan(1e-4 * (1 + maxAbs(rewritten)));
+    } finally {
+      await plain.release();
+    }
+  });
+
   it('refuses a crop of the wrong size', async () => {
     await expect(three.encode(rgbImage(100, 100))).rejects.toThrow(/112x112/);
   });

@@ -1,7 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import { InferenceSession, Tensor } from 'onnxruntime-node';
 import { RgbImage } from '../common/rgb-image';
 import { EMBEDDING_SIZE } from '../generate/iresnet.arch';
 import { LoadedManifest, LoadedModel } from '../manifest/manifest.loader';
+import { rewritePrelu } from '../onnx-rewrite/prelu.rewriter';
 import { preprocessCrop } from '../tta/crop.preprocessor';
 import { TtaVariant, variantsPerModel } from '../tta/tta.variants';
 import { DEFAULT_ORT_CONFIG, OrtSessionConfig, createOrtSession } from './ort-session.factory';
@@ -41,7 +43,7 @@ export class EncoderEnsemble {
     const models: EncoderModel[] = [];
     try {
       for (const spec of manifest.models) {
-        const session = await createOrtSession(spec.path, full);
+        const session = await encoderSession(spec.path, full);
         models.push({ spec, session, inputName: spec.inputName ?? session.inputNames[0], outputName: session.outputNames[0] });
       }
     } catch (e) {
@@ -101,4 +103,11 @@ export class EncoderEnsemble {
     }
     return { embedding, modelMs };
   }
+}
+
+/** The session of one encoder file, with its PRelus rewritten when the config asks for it. */
+async function encoderSession(path: string, config: OrtSessionConfig): Promise<InferenceSession> {
+  if (!config.preluRewrite || config.executionProvider !== 'cpu') return createOrtSession(path, config);
+  const { model, rewritten } = rewritePrelu(await readFile(path));
+  return createOrtSession(rewritten > 0 ? model : path, config);
 }
