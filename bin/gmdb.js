@@ -4,7 +4,6 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const Module = require('node:module');
 const { spawnSync } = require('node:child_process');
 
 const root = path.resolve(__dirname, '..');
@@ -40,19 +39,6 @@ function ensureBuilt() {
   fs.writeFileSync(stamp, new Date().toISOString());
 }
 
-function registerAliases() {
-  const { compilerOptions } = require(path.join(root, 'tsconfig.base.json'));
-  const aliases = new Map();
-  for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
-    aliases.set(alias, path.join(dist, target.replace(/\.ts$/, '.js')));
-  }
-  const original = Module._resolveFilename;
-  Module._resolveFilename = function (request, ...rest) {
-    const mapped = aliases.get(request);
-    return original.call(this, mapped ?? request, ...rest);
-  };
-}
-
 ensureBuilt();
-registerAliases();
+require('./register-dist');
 require(path.join(dist, 'apps/cli/src/main.js')).main();

@@ -62,6 +62,8 @@ export { DEFAULT_ORT_CONFIG, createOrtSession, ortSessionOptions } from './encod
 export type { ExecutionProviderName, OrtSessionConfig } from './encode/ort-session.factory';
 export { EncoderEnsemble } from './encode/encoder.ensemble';
 export type { EncodedFace } from './encode/encoder.ensemble';
+export type { CropEncoder } from './encode/crop-encoder';
+export { ThreadedEncoderEnsemble } from './encode/threaded/threaded-encoder.ensemble';
 export { PhotoEncoder, DEFAULT_PHOTO_ENCODER_CONFIG } from './encode/photo.encoder';
 export type { PhotoEncoderConfig, PhotoEncoding, PhotoTimings } from './encode/photo.encoder';
 

@@ -16,6 +16,8 @@ export interface WorkerSettings {
   slots: 3 | 12;
   executionProvider: ExecutionProviderName;
   intraOpNumThreads: number;
+  /** Encoder sessions in a worker thread (ThreadedEncoderEnsemble) rather than on the main thread. */
+  encoderThread: boolean;
   faceDetector: FaceDetectorKind;
   faceMinScore: number;
   faceMinSizePx: number;
@@ -35,6 +37,7 @@ export function workerSettings(config: InferenceWorkerConfig): WorkerSettings {
     slots: config.WORKER_TTA_SLOTS === '12' ? 12 : 3,
     executionProvider: config.WORKER_EXECUTION_PROVIDER,
     intraOpNumThreads: config.WORKER_INTRA_OP_THREADS,
+    encoderThread: config.WORKER_ENCODER_THREAD,
     faceDetector: config.WORKER_FACE_DETECTOR,
     faceMinScore: Number(config.WORKER_FACE_MIN_SCORE),
     faceMinSizePx: config.WORKER_FACE_MIN_SIZE_PX,

@@ -1,6 +1,7 @@
 import { Injectable, Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { DomainError } from '@gmdb/domain';
 import {
+  type CropEncoder,
   EncoderEnsemble,
   FaceAligner,
   type FaceDetector,
@@ -8,6 +9,7 @@ import {
   PAPER_ENSEMBLE,
   PhotoEncoder,
   TEST_ENSEMBLE,
+  ThreadedEncoderEnsemble,
   createFaceDetector,
   ensureGeneratedManifest,
   loadManifestFile,
@@ -17,7 +19,7 @@ import { WORKER_SETTINGS, type WorkerSettings } from '../config/worker-settings'
 /** What the worker encodes with, loaded once per process. */
 export interface LoadedModels {
   encoder: PhotoEncoder;
-  ensemble: EncoderEnsemble;
+  ensemble: CropEncoder;
   detector: FaceDetector;
   /** The manifest's version: stored with every embedding row. */
   version: string;
@@ -102,9 +104,10 @@ export class ModelRepository implements OnModuleInit, OnApplicationBootstrap, On
     const s = this.settings;
     const manifest = s.manifestFile ? withSlots(await loadManifestFile(s.manifestFile), s.slots) : await this.generated();
     const detector = await createFaceDetector(s.faceDetector, { minScore: s.faceMinScore });
-    let ensemble: EncoderEnsemble;
+    let ensemble: CropEncoder;
     try {
-      ensemble = await EncoderEnsemble.create(manifest, { executionProvider: s.executionProvider, intraOpNumThreads: s.intraOpNumThreads });
+      const ortConfig = { executionProvider: s.executionProvider, intraOpNumThreads: s.intraOpNumThreads };
+      ensemble = s.encoderThread ? await ThreadedEncoderEnsemble.create(manifest, ortConfig) : await EncoderEnsemble.create(manifest, ortConfig);
     } catch (e) {
       await detector.dispose();
       throw e;

@@ -2,7 +2,7 @@ import { AlignedFace, FaceAligner } from '../align/face.aligner';
 import { DEFAULT_DECODER_CONFIG, ImageDecoderConfig, decodeImage } from '../decode/image.decoder';
 import { DetectedFace, FaceDetector } from '../detect/face-detector.interface';
 import { DEFAULT_LOCATOR_CONFIG, FaceLocatorConfig, locateSingleFace } from '../detect/face.locator';
-import { EncoderEnsemble } from './encoder.ensemble';
+import type { CropEncoder } from './crop-encoder';
 
 export interface PhotoEncoderConfig {
   decoder: ImageDecoderConfig;
@@ -43,7 +43,7 @@ export class PhotoEncoder {
   constructor(
     private readonly detector: FaceDetector,
     private readonly aligner: FaceAligner,
-    private readonly ensemble: EncoderEnsemble,
+    private readonly ensemble: CropEncoder,
     config: Partial<PhotoEncoderConfig> = {},
   ) {
     this.config = { ...DEFAULT_PHOTO_ENCODER_CONFIG, ...config };
