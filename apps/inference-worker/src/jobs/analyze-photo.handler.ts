@@ -30,6 +30,11 @@ export class AnalyzePhotoHandler implements MessageHandler<JobName.AnalyzePhoto>
     private readonly outbox: Outbox,
   ) {}
 
+  /** Before the inbox transaction: the models (and the index built from the table) are ready, or failed to load. */
+  async beforeTransaction(): Promise<void> {
+    if (await this.models.models().then(() => true, () => false)) await this.gallery.ready();
+  }
+
   async handle(payload: Payload, context: MessageContext<JobName.AnalyzePhoto>): Promise<void> {
     const manager = context.manager;
     if (!manager) throw new Error('analyze-photo needs the inbox transaction');

@@ -38,6 +38,11 @@ export class CompareCohortsHandler implements MessageHandler<JobName.CompareCoho
     private readonly outbox: Outbox,
   ) {}
 
+  /** Before the inbox transaction: the models are loaded, or failed to (handle records that). */
+  async beforeTransaction(): Promise<void> {
+    await this.models.models().catch(() => undefined);
+  }
+
   async handle(payload: Payload, context: MessageContext<JobName.CompareCohorts>): Promise<void> {
     const manager = context.manager;
     if (!manager) throw new Error('compare-cohorts needs the inbox transaction');
@@ -50,8 +55,8 @@ export class CompareCohortsHandler implements MessageHandler<JobName.CompareCoho
       return this.fail(manager, payload, failure);
     }
     const scope: IndexScope = { modelVersion: models.version, slots: models.slots };
-    const a = await this.load(scope, payload.imageIdsA);
-    const b = await this.load(scope, payload.imageIdsB);
+    const a = await this.load(manager, scope, payload.imageIdsA);
+    const b = await this.load(manager, scope, payload.imageIdsB);
     if (a.embeddings.length < 2 || b.embeddings.length < 2) {
       const message = `each set needs 2 photos with embeddings of ${scope.modelVersion}; A has ${a.embeddings.length}, B has ${b.embeddings.length}`;
       return this.fail(manager, payload, { code: ErrorCode.COHORT_TOO_SMALL, message, faces: [] });
@@ -78,9 +83,9 @@ export class CompareCohortsHandler implements MessageHandler<JobName.CompareCoho
   }
 
   /** The embeddings of `imageIds` in the order asked (duplicates once), and the ids without one. */
-  private async load(scope: IndexScope, imageIds: readonly string[]): Promise<LoadedSet> {
+  private async load(manager: EntityManager, scope: IndexScope, imageIds: readonly string[]): Promise<LoadedSet> {
     const unique = [...new Set(imageIds)];
-    const rows = await this.embeddings.encodedRows(scope, unique);
+    const rows = await this.embeddings.encodedRows(scope, unique, manager);
     const byId = new Map(rows.filter((r) => r.embedding !== null).map((r) => [r.imageId, r]));
     const embeddings: Float32Array[] = [];
     const missing: string[] = [];

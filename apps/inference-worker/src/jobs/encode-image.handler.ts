@@ -33,6 +33,11 @@ export class EncodeImageHandler implements MessageHandler<JobName.EncodeImage> {
     private readonly outbox: Outbox,
   ) {}
 
+  /** Before the inbox transaction: the models (and the index built from the table) are ready, or failed to load. */
+  async beforeTransaction(): Promise<void> {
+    if (await this.models.models().then(() => true, () => false)) await this.gallery.ready();
+  }
+
   async handle(payload: Payload, context: MessageContext<JobName.EncodeImage>): Promise<void> {
     const manager = context.manager;
     if (!manager) throw new Error('encode-image needs the inbox transaction');

@@ -149,12 +149,12 @@ export class EmbeddingRepository {
     return new Set(rows.map((r) => r.imageId));
   }
 
-  /** Rows of these images in the scope (the sweep adds what the index lacks). */
-  async encodedRows(scope: IndexScope, imageIds: readonly string[]): Promise<ImageEmbeddingEntity[]> {
+  /** Rows of these images in the scope (the sweep adds what the index lacks); through `manager` inside a transaction. */
+  async encodedRows(scope: IndexScope, imageIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<ImageEmbeddingEntity[]> {
     const out: ImageEmbeddingEntity[] = [];
     for (let i = 0; i < imageIds.length; i += 500) {
       out.push(
-        ...(await this.dataSource.getRepository(ImageEmbeddingEntity).find({
+        ...(await manager.getRepository(ImageEmbeddingEntity).find({
           where: { modelVersion: scope.modelVersion, slots: scope.slots, status: 'done', imageId: In(imageIds.slice(i, i + 500)) },
         })),
       );

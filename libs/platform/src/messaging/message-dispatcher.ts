@@ -31,6 +31,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     const context: MessageContext = { envelope, attempt, correlationId };
     await RequestContext.run({ correlationId }, async () => {
       if (!registration.inbox || !options.inbox) return handler.handle(envelope.payload as never, context);
+      await handler.beforeTransaction?.(envelope.payload as never, context);
       const ran = await options.inbox.runOnce(envelope, (manager) =>
         handler.handle(envelope.payload as never, { ...context, manager }),
       );

@@ -20,6 +20,13 @@ export interface MessageContext<N extends MessageName = MessageName> {
  * retrying cannot help (after recording the failure on the entity).
  */
 export interface MessageHandler<N extends MessageName = MessageName> {
+  /**
+   * Runs before the inbox transaction opens, for every delivery: wait here for what `handle`
+   * needs that other code builds through the database (the worker's models and gallery index).
+   * Waiting inside the transaction would hold a connection meanwhile, and on SQLite (standalone
+   * mode) the only one: the builder could never read, and both would wait for ever.
+   */
+  beforeTransaction?(payload: PayloadOf<N>, context: MessageContext<N>): Promise<void>;
   handle(payload: PayloadOf<N>, context: MessageContext<N>): Promise<void>;
 }
 
