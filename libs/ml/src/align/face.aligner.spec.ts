@@ -1,10 +1,13 @@
+import { Landmarks5, RgbImage } from '../common/rgb-image';
 import { decodeImage } from '../decode/image.decoder';
+import { DetectedFace, FaceDetector, UprightRefiner } from '../detect/face-detector.interface';
 import { HumanFaceDetector } from '../detect/human-face.detector';
 import { locateSingleFace } from '../detect/face.locator';
-import { composeAffine, rotationAbout } from './affine';
+import { NativeFaceDetector } from '../detect/native/native-face.detector';
+import { Affine, composeAffine, rotationAbout, translation } from './affine';
 import { ALIGNED_SIZE } from './arcface-template';
 import { warpAffineBilinear } from './bilinear.warp';
-import { FaceAligner } from './face.aligner';
+import { AlignedFace, FaceAligner } from './face.aligner';
 import { fixtureBytes } from '../testing/fixtures';
 import sharp from 'sharp';
 
@@ -47,6 +50,85 @@ describe('FaceAligner on the astronaut', () => {
     const face = await locateSingleFace(detector, tilted);
     const aligned = await new FaceAligner(detector, { png: false }).align(tilted, face);
     expect(Math.abs(aligned.rotationDeg)).toBeGreaterThan(12);
+    expect(aligned.residualsPx[0]).toBeLessThan(3);
+    expect(aligned.residualsPx[1]).toBeLessThan(3);
+  });
+});
+
+/** Photos made from the astronaut: tilted 20° either way, a face cut by the left and by the top border, a tight crop. */
+const FROM_ASTRONAUT: Record<string, (a: RgbImage) => RgbImage> = {
+  astronaut: (a) => a,
+  'tilted +20°': (a) => warpAffineBilinear(a, rotationAbout([224, 120], (20 * Math.PI) / 180), a.width, a.height),
+  'tilted −20°': (a) => warpAffineBilinear(a, rotationAbout([224, 120], (-20 * Math.PI) / 180), a.width, a.height),
+  'face cut by the left border': (a) => warpAffineBilinear(a, translation(-170, 0), 342, 512),
+  'face at the top border': (a) => warpAffineBilinear(a, translation(0, -60), 512, 452),
+  'tight crop, tilted': (a) => warpAffineBilinear(a, composeAffine(translation(-150, -40), rotationAbout([224, 120], (15 * Math.PI) / 180)), 150, 170),
+};
+
+/** The native detector, counting its calls; `refine: false` hides `refineUpright` so the aligner takes the window path. */
+function counting(native: NativeFaceDetector, refine: boolean): FaceDetector & Partial<UprightRefiner> & { calls: { detect: number; refineUpright: number } } {
+  const calls = { detect: 0, refineUpright: 0 };
+  const detector = {
+    name: native.name,
+    calls,
+    detect: (image: RgbImage) => (calls.detect++, native.detect(image)),
+    dispose: async () => undefined,
+  };
+  if (!refine) return detector;
+  return { ...detector, refineUpright: (image: RgbImage, face: DetectedFace, upright: Affine) => (calls.refineUpright++, native.refineUpright(image, face, upright)) };
+}
+
+function distances(a: Landmarks5, b: Landmarks5): number[] {
+  return a.map((p, i) => Math.hypot(p[0] - b[i][0], p[1] - b[i][1]));
+}
+
+describe('FaceAligner with the native detector: pass 2 through UprightRefiner', () => {
+  let native: NativeFaceDetector;
+  let astronaut: RgbImage;
+  let group: RgbImage;
+  beforeAll(async () => {
+    native = await NativeFaceDetector.create();
+    astronaut = await decodeImage(fixtureBytes('astronaut.png'));
+    group = await decodeImage(fixtureBytes('2008_002506.jpg'));
+  });
+  afterAll(() => native.dispose());
+
+  it.each(Object.keys(FROM_ASTRONAUT))('%s: one detector run per photo, crop landmarks within 2 px of the window re-detection, eyes within 3 px of the template', async (name) => {
+    const image = FROM_ASTRONAUT[name](astronaut);
+    const refining = counting(native, true);
+    const face = await locateSingleFace(refining, image);
+    const aligned = await new FaceAligner(refining, { png: false }).align(image, face);
+    expect(refining.calls).toEqual({ detect: 1, refineUpright: 1 });
+    const windowed = counting(native, false);
+    const reference = await new FaceAligner(windowed, { png: false }).align(image, face);
+    expect(windowed.calls).toEqual({ detect: 1, refineUpright: 0 });
+    expect([aligned.redetected, reference.redetected]).toEqual([true, true]);
+    for (const d of distances(aligned.cropLandmarks, reference.cropLandmarks)) expect(d).toBeLessThanOrEqual(2);
+    expect(aligned.residualsPx[0]).toBeLessThan(3);
+    expect(aligned.residualsPx[1]).toBeLessThan(3);
+    for (const r of aligned.residualsPx) expect(r).toBeLessThan(8);
+  });
+
+  it('each face of the group photo (tilted up to 21°): crop landmarks within 2 px of the window re-detection', async () => {
+    const faces = await native.detect(group);
+    expect(faces).toHaveLength(3);
+    for (const face of faces) {
+      const aligned = await new FaceAligner(native, { png: false }).align(group, face);
+      const reference = await new FaceAligner(counting(native, false), { png: false }).align(group, face);
+      expect([aligned.redetected, reference.redetected]).toEqual([true, true]);
+      for (const d of distances(aligned.cropLandmarks, reference.cropLandmarks)) expect(d).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('falls back to the pass-1 landmarks, rotated, when the refiner finds no face', async () => {
+    const image = FROM_ASTRONAUT['tilted +20°'](astronaut);
+    const face = await locateSingleFace(native, image);
+    const blind = { ...counting(native, true), refineUpright: async () => undefined };
+    const aligned = await new FaceAligner(blind, { png: false }).align(image, face);
+    const pass1Only: AlignedFace = await new FaceAligner(native, { png: false, redetectMinAngleDeg: 90 }).align(image, face);
+    expect(aligned.redetected).toBe(false);
+    expect(aligned.cropLandmarks).toEqual(pass1Only.cropLandmarks);
+    expect(aligned.transform).toEqual(pass1Only.transform);
     expect(aligned.residualsPx[0]).toBeLessThan(3);
     expect(aligned.residualsPx[1]).toBeLessThan(3);
   });

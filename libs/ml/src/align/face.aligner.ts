@@ -1,20 +1,23 @@
 import sharp from 'sharp';
 import { Landmarks5, Point, RgbImage } from '../common/rgb-image';
-import { DetectedFace, FaceDetector } from '../detect/face-detector.interface';
+import { DetectedFace, FaceDetector, isUprightRefiner } from '../detect/face-detector.interface';
 import { Affine, applyAffine, composeAffine, invertAffine, rotationAbout } from './affine';
 import { ALIGNED_SIZE, ARCFACE_TEMPLATE_112 } from './arcface-template';
 import { warpAffineBilinear } from './bilinear.warp';
 import { umeyamaSimilarity } from './umeyama';
 
 export interface FaceAlignerConfig {
-  /** Side of the upright window re-detected in pass 2, as a multiple of the face box's longer side (default 2.5). */
+  /**
+   * Side of the upright window re-detected in pass 2, as a multiple of the face box's longer side
+   * (default 2.5); for detectors that are no `UprightRefiner`.
+   */
   windowScale: number;
-  /** The window is resampled to at most this many pixels a side (default 640). */
+  /** The window is resampled to at most this many pixels a side (default 640; as `windowScale`). */
   windowMaxSide: number;
   /**
    * Re-detect only when pass 1 rotated by at least this many degrees (default 0: always, as the
-   * reference). A few degrees saves one detector run (~45 ms here) per photo at a small cost in
-   * landmark agreement with the reference.
+   * reference). A few degrees saves pass 2 (~10 ms of CPU with the native detector, a whole
+   * detector run with others) per photo at a small cost in landmark agreement with the reference.
    */
   redetectMinAngleDeg: number;
   /** Truncate pass-2 landmarks to integers before the fit, as the reference does (default true). */
@@ -48,9 +51,12 @@ export interface AlignedFace {
  * The reference's two-pass alignment: (1) rotate upright about the nose by the eye-line angle
  * (black border), (2) detect again on the upright picture, then the Umeyama similarity of the five
  * points onto the ArcFace template and a bilinear warp to 112x112 with black border.
- * Differences, both geometric no-ops: pass 2 looks at a window around the face (resampled to at
- * most `windowMaxSide`) rather than the whole rotated photo, and the final warp samples the input
- * once through the composed transform (rotation, then similarity) instead of resampling twice.
+ * Differences, both geometric no-ops: pass 2 looks only at the face, never at the whole rotated
+ * photo, and the final warp samples the input once through the composed transform (rotation, then
+ * similarity) instead of resampling twice. A detector that is an `UprightRefiner` looks at the
+ * face found in pass 1 again through the rotation (its landmark models only, as MediaPipe does
+ * with rotation on); any other is run whole on a window around the face (resampled to at most
+ * `windowMaxSide`) and the face holding the pass-1 nose is taken.
  */
 export class FaceAligner {
   readonly config: FaceAlignerConfig;
@@ -66,16 +72,9 @@ export class FaceAligner {
     const [leftEye, rightEye, nose] = face.landmarks5;
     const angle = Math.atan2(rightEye[1] - leftEye[1], rightEye[0] - leftEye[0]);
     const upright = rotationAbout(nose, angle);
-    const side = Math.max(32, Math.ceil(this.config.windowScale * Math.max(face.box.width, face.box.height)));
-    const scale = Math.min(1, this.config.windowMaxSide / side);
-    const out = Math.round(side * scale);
-    // rotated frame -> window: shift the nose to the window centre, then scale.
-    const toWindowFromUpright: Affine = [scale, 0, scale * (side / 2 - nose[0]), 0, scale, scale * (side / 2 - nose[1])];
-    const toWindow = composeAffine(toWindowFromUpright, upright);
     const redetect = Math.abs((angle * 180) / Math.PI) >= this.config.redetectMinAngleDeg;
-    const again = redetect ? pickFace(await this.detector.detect(warpAffineBilinear(image, toWindow, out, out)), applyAffine(toWindow, nose)) : undefined;
-    const fromWindow = invertAffine(toWindowFromUpright);
-    let points = (again ? again.landmarks5.map((p) => applyAffine(fromWindow, p)) : face.landmarks5.map((p) => applyAffine(upright, p))) as unknown as Landmarks5;
+    const again = redetect ? await this.uprightLandmarks(image, face, upright) : undefined;
+    let points = again ?? (face.landmarks5.map((p) => applyAffine(upright, p)) as unknown as Landmarks5);
     if (this.config.integerLandmarks) {
       points = points.map(([x, y]) => [Math.trunc(x), Math.trunc(y)]) as unknown as Landmarks5;
     }
@@ -94,6 +93,21 @@ export class FaceAligner {
       rotationDeg: (angle * 180) / Math.PI,
       redetected: again !== undefined,
     };
+  }
+
+  /** Pass 2: the face's five points found again in the upright view (its pixels), or undefined. */
+  private async uprightLandmarks(image: RgbImage, face: DetectedFace, upright: Affine): Promise<Landmarks5 | undefined> {
+    if (isUprightRefiner(this.detector)) return this.detector.refineUpright(image, face, upright);
+    const nose = face.landmarks5[2];
+    const side = Math.max(32, Math.ceil(this.config.windowScale * Math.max(face.box.width, face.box.height)));
+    const scale = Math.min(1, this.config.windowMaxSide / side);
+    const out = Math.round(side * scale);
+    // upright view -> window: shift the nose to the window centre, then scale.
+    const toWindowFromUpright: Affine = [scale, 0, scale * (side / 2 - nose[0]), 0, scale, scale * (side / 2 - nose[1])];
+    const toWindow = composeAffine(toWindowFromUpright, upright);
+    const found = pickFace(await this.detector.detect(warpAffineBilinear(image, toWindow, out, out)), applyAffine(toWindow, nose));
+    const fromWindow = invertAffine(toWindowFromUpright);
+    return found ? (found.landmarks5.map((p) => applyAffine(fromWindow, p)) as unknown as Landmarks5) : undefined;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { FaceBox } from '@gmdb/domain';
+import type { Affine } from '../align/affine';
 import { Landmarks5, RgbImage } from '../common/rgb-image';
 
 /** One face found by a detector, in the pixel coordinates of the image it was given. */
@@ -7,6 +8,19 @@ export interface DetectedFace {
   box: FaceBox;
   /** Left eye, right eye, nose, left mouth corner, right mouth corner (left/right as seen in the image). */
   landmarks5: Landmarks5;
+  /**
+   * The (square) region the detector would crop to look at this face again, in image pixels and
+   * not clamped to the image, unlike `box`. Reported by detectors that implement `UprightRefiner`,
+   * which start from it.
+   */
+  region?: FaceRegion;
+}
+
+export interface FaceRegion {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 /**
@@ -19,6 +33,21 @@ export interface FaceDetector {
   readonly name: string;
   detect(image: RgbImage): Promise<DetectedFace[]>;
   dispose(): Promise<void>;
+}
+
+/**
+ * Optional capability of a detector: the five points of a face it found, looked at again in an
+ * upright view of the photo, without searching the view for faces. `upright` maps the photo's
+ * pixels to the view's (a rotation that levels the eyes); the detector samples its crop from the
+ * photo through it. Returns the points in the view's pixels, or undefined where its landmark
+ * model sees no face there.
+ */
+export interface UprightRefiner {
+  refineUpright(image: RgbImage, face: DetectedFace, upright: Affine): Promise<Landmarks5 | undefined>;
+}
+
+export function isUprightRefiner(detector: FaceDetector): detector is FaceDetector & UprightRefiner {
+  return typeof (detector as Partial<UprightRefiner>).refineUpright === 'function';
 }
 
 export interface FaceDetectorConfig {

@@ -1,6 +1,6 @@
 import { Landmarks5, Point, RgbImage } from '../common/rgb-image';
 import { downscale } from '../decode/image.decoder';
-import { DetectedFace, FaceDetector } from './face-detector.interface';
+import { DetectedFace, FaceDetector, FaceRegion } from './face-detector.interface';
 import { DEFAULT_FACE_POLICY, FacePolicyConfig, scaleBox, selectSingleFace } from './face.policy';
 
 export interface FaceLocatorConfig extends FacePolicyConfig {
@@ -25,5 +25,11 @@ export async function locateSingleFace(detector: FaceDetector, image: RgbImage, 
 export function scaleFace(face: DetectedFace, scale: number): DetectedFace {
   if (scale === 1) return face;
   const p = (q: Point): Point => [q[0] * scale, q[1] * scale];
-  return { box: scaleBox(face.box, scale), landmarks5: face.landmarks5.map(p) as unknown as Landmarks5 };
+  const scaled: DetectedFace = { box: scaleBox(face.box, scale), landmarks5: face.landmarks5.map(p) as unknown as Landmarks5 };
+  if (face.region) scaled.region = scaleRegion(face.region, scale);
+  return scaled;
+}
+
+function scaleRegion(r: FaceRegion, scale: number): FaceRegion {
+  return { x: r.x * scale, y: r.y * scale, width: r.width * scale, height: r.height * scale };
 }

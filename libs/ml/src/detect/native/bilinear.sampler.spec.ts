@@ -1,6 +1,9 @@
 import type * as tfc from '@tensorflow/tfjs-core';
+import { composeAffine, invertAffine, rotationAbout } from '../../align/affine';
+import { warpAffineBilinear } from '../../align/bilinear.warp';
+import { rgbImage } from '../../common/rgb-image';
 import { loadHuman } from '../human.loader';
-import { cropAxis, mirrored, resizeAxis, sampleBilinear } from './bilinear.sampler';
+import { cropAxis, mirrored, resizeAxis, sampleAffine, sampleBilinear } from './bilinear.sampler';
 
 type Tfjs = Pick<typeof tfc, 'tensor4d' | 'image' | 'dispose'>;
 
@@ -54,5 +57,30 @@ describe('bilinear sampler follows TF’s resize and crop rules (against tfjs-wa
     const out = new Float32Array(3);
     sampleBilinear({ width: W, height: H, data: PIXELS }, cropAxis(-1, -1, W, 1), cropAxis(0, 0, H, 1), out, 0, 1 / 127.5, -1);
     expect(Array.from(out)).toEqual([-1, -1, -1]);
+  });
+});
+
+describe('sampleAffine', () => {
+  const image = rgbImage(W, H, Uint8Array.from(PIXELS));
+
+  it('samples as warpAffineBilinear does (black outside), unrounded, through the inverse map', () => {
+    // A rotated, enlarged view reaching past every border of the test card.
+    const toView = composeAffine([1.7, 0, 6, 0, 1.7, 4], rotationAbout([6, 4], 0.4));
+    const warped = warpAffineBilinear(image, toView, 25, 19);
+    const out = new Float32Array(25 * 19 * 3 + 3);
+    sampleAffine(image, invertAffine(toView), 25, 19, out, 3);
+    const worst = warped.data.reduce((m, v, i) => Math.max(m, Math.abs(out[i + 3] - v)), 0);
+    expect(worst).toBeLessThanOrEqual(0.5);
+    expect(out.subarray(3).some((v) => v !== Math.round(v))).toBe(true);
+    expect(out.subarray(3).some((v) => v === 0)).toBe(true);
+  });
+
+  it('writes value·scale + bias, outside the source included', () => {
+    const out = new Float32Array(6);
+    sampleAffine(image, [1, 0, 2, 0, 1, 3], 1, 1, out, 0, 1 / 255);
+    sampleAffine(image, [1, 0, -5, 0, 1, -5], 1, 1, out, 3, 1 / 127.5, -1);
+    const at = (3 * W + 2) * 3;
+    expect(Array.from(out.subarray(0, 3))).toEqual(Array.from(PIXELS.subarray(at, at + 3)).map((v) => Math.fround(v / 255)));
+    expect(Array.from(out.subarray(3))).toEqual([-1, -1, -1]);
   });
 });

@@ -1,5 +1,6 @@
+import type { Affine } from '../../align/affine';
 import { RgbImage } from '../../common/rgb-image';
-import { cropAxis, sampleBilinear } from './bilinear.sampler';
+import { cropAxis, sampleAffine, sampleBilinear } from './bilinear.sampler';
 import { DetectorModel, outputOfSize, squareInputSize } from './detector-model';
 import { Corners } from './face-corners';
 import { MESH_POINTS } from './mesh-topology';
@@ -16,7 +17,8 @@ export interface MeshResult {
 
 /**
  * FaceMesh (192²) on square face regions: each region cut from the photo with TF's crop rules
- * (parts outside the photo black) and scaled to [0, 1]; all faces in one batch.
+ * (parts outside the photo black) and scaled to [0, 1]; all faces in one batch. Or one face whose
+ * crop is a rotated view of the photo (`runWarped`).
  */
 export class FaceMeshStage {
   readonly size: number;
@@ -35,11 +37,27 @@ export class FaceMeshStage {
       const ys = cropAxis(r.y0 / image.height, r.y1 / image.height, image.height, size);
       sampleBilinear(image, xs, ys, input, i * plane, 1 / 255);
     });
-    const batch = regions.length;
+    return this.infer(input, regions.length);
+  }
+
+  /**
+   * One face whose crop is any affine view of the photo: `cropToImage` maps the crop's pixels
+   * (0..size−1) to the photo's; the crop is sampled bilinearly, black outside the photo.
+   */
+  async runWarped(image: RgbImage, cropToImage: Affine): Promise<MeshResult> {
+    const { size } = this;
+    const input = new Float32Array(size * size * 3);
+    sampleAffine(image, cropToImage, size, size, input, 0, 1 / 255);
+    const [mesh] = await this.infer(input, 1);
+    return mesh;
+  }
+
+  private async infer(input: Float32Array, batch: number): Promise<MeshResult[]> {
+    const plane = this.size * this.size * 3;
     const outputs = await this.model.run(input, batch);
     const flags = outputOfSize(outputs, batch, 1, 'facemesh face flag');
     const meshes = outputOfSize(outputs, batch, MESH_POINTS * 3, 'facemesh points');
-    return regions.map((_, i) => ({
+    return Array.from({ length: batch }, (_, i) => ({
       faceScore: flags[i],
       points: Float64Array.from(meshes.subarray(i * MESH_POINTS * 3, (i + 1) * MESH_POINTS * 3)),
       crop: input.subarray(i * plane, (i + 1) * plane),

@@ -1,6 +1,6 @@
-import { rotationAbout, translation } from '../../align/affine';
+import { applyAffine, rotationAbout, translation } from '../../align/affine';
 import { warpAffineBilinear } from '../../align/bilinear.warp';
-import { Point, RgbImage, rgbImage } from '../../common/rgb-image';
+import { Landmarks5, Point, RgbImage, rgbImage } from '../../common/rgb-image';
 import { decodeImage } from '../../decode/image.decoder';
 import { FixtureName, fixtureBytes } from '../../testing/fixtures';
 import { DetectedFace } from '../face-detector.interface';
@@ -54,6 +54,27 @@ describe('NativeFaceDetector reports what HumanFaceDetector reports', () => {
       expect(actual).toHaveLength(faces);
       expected.forEach((face, i) => expectSameFace(actual[i], face));
     });
+
+    it('reports the unclamped region the box is clamped from (past the border for the faces cut by it)', async () => {
+      const past: string[] = [];
+      for (const [name, { image }] of photos) {
+        for (const face of await native.detect(image)) {
+          const r = face.region as NonNullable<DetectedFace['region']>;
+          if (r.x < 0 || r.y < 0) past.push(name);
+          expect(Math.abs(r.width - r.height)).toBeLessThanOrEqual(1);
+          const x0 = Math.max(0, r.x);
+          const y0 = Math.max(0, r.y);
+          expect(face.box).toEqual({
+            x: Math.trunc(x0),
+            y: Math.trunc(y0),
+            width: Math.trunc(Math.min(image.width, r.x + r.width) - x0),
+            height: Math.trunc(Math.min(image.height, r.y + r.height) - y0),
+            score: face.box.score,
+          });
+        }
+      }
+      expect(past).toEqual(expect.arrayContaining(['face cut by the left border', 'face at the top border']));
+    });
   });
 
   describe('configuration and lifecycle (onnxruntime)', () => {
@@ -89,6 +110,46 @@ describe('NativeFaceDetector reports what HumanFaceDetector reports', () => {
       expect(await native.detect(photos.get('astronaut.png')?.image as RgbImage)).toHaveLength(0);
       await native.dispose();
     });
+  });
+});
+
+describe('NativeFaceDetector.refineUpright: FaceMesh and Iris on the pass-1 face, turned upright', () => {
+  let native: NativeFaceDetector;
+  let astronaut: RgbImage;
+  beforeAll(async () => {
+    native = await NativeFaceDetector.create();
+    astronaut = await decodeImage(fixtureBytes('astronaut.png'));
+  });
+  afterAll(() => native.dispose());
+
+  it.each(Object.keys(DERIVED).filter((name) => name.includes('tilted')))(
+    '%s: the five points in the upright view within 2 px of what detect() finds on the photo turned upright',
+    async (name) => {
+      const image = DERIVED[name].make(astronaut);
+      const [face] = await native.detect(image);
+      const [leftEye, rightEye, nose] = face.landmarks5;
+      const upright = rotationAbout(nose, Math.atan2(rightEye[1] - leftEye[1], rightEye[0] - leftEye[0]));
+      const refined = (await native.refineUpright(image, face, upright)) as Landmarks5;
+      const [expected] = await native.detect(warpAffineBilinear(image, upright, image.width, image.height));
+      refined.forEach((p, i) => expect(distance(p, expected.landmarks5[i])).toBeLessThanOrEqual(2));
+      // Level eyes, and the nose stays where the rotation put it.
+      expect(Math.abs(refined[0][1] - refined[1][1])).toBeLessThan(2);
+      expect(distance(refined[2], applyAffine(upright, nose))).toBeLessThan(3);
+    },
+  );
+
+  it('works from the box where a face has no region (another detector found it)', async () => {
+    const [face] = await native.detect(astronaut);
+    const refined = (await native.refineUpright(astronaut, { box: face.box, landmarks5: face.landmarks5 }, [1, 0, 0, 0, 1, 0])) as Landmarks5;
+    refined.forEach((p, i) => expect(distance(p, face.landmarks5[i])).toBeLessThanOrEqual(2));
+  });
+
+  it('finds no face (undefined) where the mesh sees none, and refuses after dispose', async () => {
+    const [face] = await native.detect(astronaut);
+    expect(await native.refineUpright(rgbImage(astronaut.width, astronaut.height), face, [1, 0, 0, 0, 1, 0])).toBeUndefined();
+    const disposed = await NativeFaceDetector.create();
+    await disposed.dispose();
+    await expect(disposed.refineUpright(astronaut, face, [1, 0, 0, 0, 1, 0])).rejects.toThrow('refineUpright() after dispose()');
   });
 });
 

@@ -1,6 +1,7 @@
 import type { FaceBox } from '@gmdb/domain';
-import { Point, RgbImage } from '../../common/rgb-image';
-import { DEFAULT_DETECTOR_CONFIG, DetectedFace, FaceDetector, FaceDetectorConfig } from '../face-detector.interface';
+import { Affine, applyAffine, composeAffine, invertAffine } from '../../align/affine';
+import { Landmarks5, Point, RgbImage } from '../../common/rgb-image';
+import { DEFAULT_DETECTOR_CONFIG, DetectedFace, FaceDetector, FaceDetectorConfig, FaceRegion, UprightRefiner } from '../face-detector.interface';
 import { landmarks5 } from '../landmarks5';
 import { BlazefaceStage, FaceProposal } from './blazeface.stage';
 import { DetectorModels, disposeDetectorModels } from './detector-model';
@@ -18,10 +19,13 @@ const NMS_IOU_THRESHOLD = 0.1;
  * runs it with rotation off), reimplemented around the bare models so they can run natively in
  * onnxruntime (converted from the same weights) instead of tfjs-wasm. Reports what
  * HumanFaceDetector reports: Human's box (square, centred on the mesh, clamped to the photo,
- * whole pixels), its detector score rounded to 0.01, iris centres, mesh nose tip and mouth corners.
+ * whole pixels), its detector score rounded to 0.01, iris centres, mesh nose tip and mouth corners;
+ * also the unclamped mesh-centred box (`region`) that Human would crop on the next video frame.
+ * As an `UprightRefiner` it runs FaceMesh and Iris on that region turned upright, as Human does
+ * with rotation on: the crop sampled from the photo through the rotation, no BlazeFace pass.
  * Stateless between calls; owns the models it is given and releases them in `dispose`.
  */
-export class NativeFaceDetector implements FaceDetector {
+export class NativeFaceDetector implements FaceDetector, UprightRefiner {
   readonly name = 'mediapipe-blazeface-mesh-iris-ort';
   private readonly blazeface: BlazefaceStage;
   private readonly mesh: FaceMeshStage;
@@ -54,12 +58,17 @@ export class NativeFaceDetector implements FaceDetector {
   }
 
   detect(image: RgbImage): Promise<DetectedFace[]> {
-    if (this.disposed) return Promise.reject(new Error(`${this.name}: detect() after dispose()`));
-    const run = this.detectNow(image);
-    this.inFlight.add(run);
-    const forget = () => this.inFlight.delete(run);
-    run.then(forget, forget);
-    return run;
+    return this.track('detect', () => this.detectNow(image));
+  }
+
+  /**
+   * FaceMesh and Iris on the face's `region` (else its box) turned upright: the square of the
+   * same size about the region's centre mapped by `upright`, sampled straight from the photo.
+   * The five points come back in the upright view's pixels, not rounded; undefined when the mesh's
+   * face flag is not above the threshold (the check `detect` applies).
+   */
+  refineUpright(image: RgbImage, face: DetectedFace, upright: Affine): Promise<Landmarks5 | undefined> {
+    return this.track('refineUpright', () => this.refineNow(image, face, upright));
   }
 
   async dispose(): Promise<void> {
@@ -67,6 +76,15 @@ export class NativeFaceDetector implements FaceDetector {
     this.disposed = true;
     await Promise.allSettled(this.inFlight);
     await disposeDetectorModels(this.models);
+  }
+
+  private track<T>(call: string, work: () => Promise<T>): Promise<T> {
+    if (this.disposed) return Promise.reject(new Error(`${this.name}: ${call}() after dispose()`));
+    const run = work();
+    this.inFlight.add(run);
+    const forget = () => this.inFlight.delete(run);
+    run.then(forget, forget);
+    return run;
   }
 
   private async detectNow(image: RgbImage): Promise<DetectedFace[]> {
@@ -77,33 +95,62 @@ export class NativeFaceDetector implements FaceDetector {
     const refined = await this.iris.refine(kept.map((k) => k.mesh), this.mesh.size);
     return kept.map(({ proposal }, i) => toDetectedFace(proposal, refined[i], this.mesh.size, image)).sort((a, b) => b.box.score - a.box.score);
   }
+
+  private async refineNow(image: RgbImage, face: DetectedFace, upright: Affine): Promise<Landmarks5 | undefined> {
+    const region = uprightRegion(face.region ?? face.box, upright);
+    const { size } = this.mesh;
+    const [w, h] = cornersSize(region);
+    // Crop pixel i sits at x0 + i·w/(size − 1): TF's crop rule on a large image.
+    const cropToUpright: Affine = [w / (size - 1), 0, region.x0, 0, h / (size - 1), region.y0];
+    const mesh = await this.mesh.runWarped(image, composeAffine(invertAffine(upright), cropToUpright));
+    if (!(roundScore(mesh.faceScore) > this.config.minScore)) return undefined;
+    const [refined] = await this.iris.refine([mesh], size);
+    return fivePoints(fromCropPixels(refined, region, size));
+  }
+}
+
+/** The region of the same size about its centre mapped by `upright` (a rotation; any scale it has applies to the size too). */
+function uprightRegion(r: FaceRegion, upright: Affine): Corners {
+  const scale = Math.sqrt(Math.abs(upright[0] * upright[4] - upright[1] * upright[3]));
+  return centredCorners(applyAffine(upright, [r.x + r.width / 2, r.y + r.height / 2]), r.width * scale, r.height * scale);
 }
 
 function toDetectedFace(proposal: FaceProposal, meshXy: Float64Array, meshSize: number, image: RgbImage): DetectedFace {
-  const points = toImagePixels(meshXy, proposal.region, meshSize);
-  const at = (i: number): Point => [points[i * 2], points[i * 2 + 1]];
+  // Truncated to whole pixels as Human reports them.
+  const points = fromCropPixels(meshXy, proposal.region, meshSize).map(Math.trunc);
+  const region = meshCentredRegion(points, proposal);
   return {
-    box: faceBox(points, proposal, image),
-    landmarks5: landmarks5([at(RIGHT_IRIS_CENTER), at(LEFT_IRIS_CENTER)], at(MESH_NOSE_TIP), [at(MESH_MOUTH_CORNERS[0]), at(MESH_MOUTH_CORNERS[1])]),
+    box: faceBox(region, proposal, image),
+    landmarks5: fivePoints(points),
+    region: { x: region.x0, y: region.y0, width: region.x1 - region.x0, height: region.y1 - region.y0 },
   };
 }
 
-/** Mesh-crop pixels to photo pixels, truncated to whole pixels as Human reports them. */
-function toImagePixels(xy: Float64Array, region: Corners, meshSize: number): Float64Array {
+function fivePoints(points: Float64Array): Landmarks5 {
+  const at = (i: number): Point => [points[i * 2], points[i * 2 + 1]];
+  return landmarks5([at(RIGHT_IRIS_CENTER), at(LEFT_IRIS_CENTER)], at(MESH_NOSE_TIP), [at(MESH_MOUTH_CORNERS[0]), at(MESH_MOUTH_CORNERS[1])]);
+}
+
+/** Mesh-crop pixels to the pixels of the picture the crop `region` was cut from. */
+function fromCropPixels(xy: Float64Array, region: Corners, meshSize: number): Float64Array {
   const [w, h] = cornersSize(region);
   const [cx, cy] = cornersCenter(region);
   const out = new Float64Array(xy.length);
   for (let i = 0; i < xy.length; i += 2) {
-    out[i] = Math.trunc((w / meshSize) * (xy[i] - meshSize / 2) + cx);
-    out[i + 1] = Math.trunc((h / meshSize) * (xy[i + 1] - meshSize / 2) + cy);
+    out[i] = (w / meshSize) * (xy[i] - meshSize / 2) + cx;
+    out[i + 1] = (h / meshSize) * (xy[i + 1] - meshSize / 2) + cy;
   }
   return out;
 }
 
-/** Human's face box: the crop region's size, centred on the middle of the refined mesh's extent, clamped to the photo. */
-function faceBox(points: Float64Array, proposal: FaceProposal, image: RgbImage): FaceBox {
+/** Human's box for the next frame: the crop region's size, centred on the middle of the refined mesh's extent. */
+function meshCentredRegion(points: Float64Array, proposal: FaceProposal): Corners {
   const [w, h] = cornersSize(proposal.region);
-  const box = centredCorners(cornersCenter(boundingCorners(points, REFINED_MESH_POINTS)), w, h);
+  return centredCorners(cornersCenter(boundingCorners(points, REFINED_MESH_POINTS)), w, h);
+}
+
+/** Human's face box: the mesh-centred region clamped to the photo, whole pixels. */
+function faceBox(box: Corners, proposal: FaceProposal, image: RgbImage): FaceBox {
   const x = Math.max(0, box.x0);
   const y = Math.max(0, box.y0);
   return {

@@ -1,0 +1,27 @@
+import { DetectedFace } from './face-detector.interface';
+import { scaleFace } from './face.locator';
+
+describe('scaleFace', () => {
+  const face: DetectedFace = {
+    box: { x: 0, y: 10, width: 40, height: 50, score: 0.9 },
+    landmarks5: [
+      [10, 20],
+      [30, 20],
+      [20, 30],
+      [12, 40],
+      [28, 40],
+    ],
+  };
+
+  it('scales the box and the points, not the score; a face without region gets none', () => {
+    const scaled = scaleFace(face, 2);
+    expect(scaled.box).toEqual({ x: 0, y: 20, width: 80, height: 100, score: 0.9 });
+    expect(scaled.landmarks5[4]).toEqual([56, 80]);
+    expect(scaled).not.toHaveProperty('region');
+    expect(scaleFace(face, 1)).toBe(face);
+  });
+
+  it('scales the unclamped region too', () => {
+    expect(scaleFace({ ...face, region: { x: -10, y: 5, width: 50, height: 50 } }, 2).region).toEqual({ x: -20, y: 10, width: 100, height: 100 });
+  });
+});
