@@ -1,4 +1,5 @@
 import type { RgbImage } from '../common/rgb-image';
+import type { LoadedManifest } from '../manifest/manifest.loader';
 import type { EncodedFace } from './encoder.ensemble';
 
 /**
@@ -15,4 +16,28 @@ export interface CropEncoder {
   encode(crop: RgbImage): Promise<Float32Array>;
   encodeTimed(crop: RgbImage): Promise<EncodedFace>;
   release(): Promise<void>;
+}
+
+/** What every CropEncoder of a manifest shares: its slot layout and version, and encode(). */
+export abstract class ManifestCropEncoder implements CropEncoder {
+  protected constructor(readonly manifest: LoadedManifest) {}
+
+  get slots(): number {
+    return this.manifest.slots;
+  }
+
+  get version(): string {
+    return this.manifest.version;
+  }
+
+  get weightsAreGenerated(): boolean {
+    return this.manifest.weightsAreGenerated;
+  }
+
+  async encode(crop: RgbImage): Promise<Float32Array> {
+    return (await this.encodeTimed(crop)).embedding;
+  }
+
+  abstract encodeTimed(crop: RgbImage): Promise<EncodedFace>;
+  abstract release(): Promise<void>;
 }

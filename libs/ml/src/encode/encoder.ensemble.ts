@@ -6,6 +6,7 @@ import { LoadedManifest, LoadedModel } from '../manifest/manifest.loader';
 import { rewritePrelu } from '../onnx-rewrite/prelu.rewriter';
 import { preprocessCrop } from '../tta/crop.preprocessor';
 import { TtaVariant, variantsPerModel } from '../tta/tta.variants';
+import { ManifestCropEncoder } from './crop-encoder';
 import { DEFAULT_ORT_CONFIG, OrtSessionConfig, createOrtSession } from './ort-session.factory';
 
 export interface EncodedFace {
@@ -28,14 +29,16 @@ interface EncoderModel {
  * slots in the reference order (model → flip → gray). Runs are serialised: one inference at a
  * time uses all intra-op threads.
  */
-export class EncoderEnsemble {
+export class EncoderEnsemble extends ManifestCropEncoder {
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly models: EncoderModel[],
-    readonly manifest: LoadedManifest,
+    manifest: LoadedManifest,
     readonly variants: readonly TtaVariant[],
-  ) {}
+  ) {
+    super(manifest);
+  }
 
   static async create(manifest: LoadedManifest, config: Partial<OrtSessionConfig> = {}): Promise<EncoderEnsemble> {
     const full = { ...DEFAULT_ORT_CONFIG, ...config };
@@ -51,23 +54,6 @@ export class EncoderEnsemble {
       throw e;
     }
     return new EncoderEnsemble(models, manifest, variants);
-  }
-
-  get slots(): number {
-    return this.manifest.slots;
-  }
-
-  get version(): string {
-    return this.manifest.version;
-  }
-
-  get weightsAreGenerated(): boolean {
-    return this.manifest.weightsAreGenerated;
-  }
-
-  /** Slot-major [slots * 512] raw embeddings of an aligned 112x112 RGB crop. */
-  async encode(crop: RgbImage): Promise<Float32Array> {
-    return (await this.encodeTimed(crop)).embedding;
   }
 
   encodeTimed(crop: RgbImage): Promise<EncodedFace> {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { RgbImage } from '../../common/rgb-image';
 import type { LoadedManifest } from '../../manifest/manifest.loader';
-import type { CropEncoder } from '../crop-encoder';
+import { ManifestCropEncoder } from '../crop-encoder';
 import type { EncodedFace } from '../encoder.ensemble';
 import type { OrtSessionConfig } from '../ort-session.factory';
 import type { EncoderThreadInit, FromEncoderThread, ToEncoderThread } from './encoder-thread.protocol';
@@ -31,37 +31,23 @@ interface EncoderThread {
  * all intra-op threads, as EncoderEnsemble does. A thread that dies (a native crash, out of
  * memory) fails what it owed and is started again for the next crop.
  */
-export class ThreadedEncoderEnsemble implements CropEncoder {
+export class ThreadedEncoderEnsemble extends ManifestCropEncoder {
   private thread: Promise<EncoderThread> | undefined;
   private nextId = 1;
   private released = false;
 
   private constructor(
-    readonly manifest: LoadedManifest,
+    manifest: LoadedManifest,
     private readonly config: Partial<OrtSessionConfig>,
-  ) {}
+  ) {
+    super(manifest);
+  }
 
   /** Starts the thread and waits until its sessions are open (their errors reject here). */
   static async create(manifest: LoadedManifest, config: Partial<OrtSessionConfig> = {}): Promise<ThreadedEncoderEnsemble> {
     const ensemble = new ThreadedEncoderEnsemble(manifest, config);
     await ensemble.started();
     return ensemble;
-  }
-
-  get slots(): number {
-    return this.manifest.slots;
-  }
-
-  get version(): string {
-    return this.manifest.version;
-  }
-
-  get weightsAreGenerated(): boolean {
-    return this.manifest.weightsAreGenerated;
-  }
-
-  async encode(crop: RgbImage): Promise<Float32Array> {
-    return (await this.encodeTimed(crop)).embedding;
   }
 
   async encodeTimed(crop: RgbImage): Promise<EncodedFace> {
