@@ -32,7 +32,7 @@ function graphProto(graph: OnnxGraph): ProtobufWriter {
   return w;
 }
 
-function nodeProto(node: OnnxNode): ProtobufWriter {
+export function nodeProto(node: OnnxNode): ProtobufWriter {
   const w = new ProtobufWriter();
   for (const i of node.inputs) w.string(1, i);
   for (const o of node.outputs) w.string(2, o);
@@ -49,7 +49,7 @@ function attributeProto(a: OnnxAttribute): ProtobufWriter {
   return w.uint64(20, ATTR_TYPE[a.kind]);
 }
 
-function tensorProto(t: OnnxTensor): ProtobufWriter {
+export function tensorProto(t: OnnxTensor): ProtobufWriter {
   const expected = t.dims.reduce((a, b) => a * b, 1);
   if (t.data.length !== expected) {
     throw new RangeError(`initializer ${t.name}: ${t.data.length} values for dims [${t.dims.join(',')}]`);
@@ -62,7 +62,7 @@ function tensorProto(t: OnnxTensor): ProtobufWriter {
     .bytes(9, raw);
 }
 
-function valueInfoProto(v: OnnxValueInfo): ProtobufWriter {
+export function valueInfoProto(v: OnnxValueInfo): ProtobufWriter {
   const shape = new ProtobufWriter();
   for (const d of v.shape) {
     const dim = typeof d === 'number' ? new ProtobufWriter().uint64(1, d) : new ProtobufWriter().string(2, d);

@@ -1,4 +1,4 @@
-/** Field numbers of the onnx.proto messages the rewrite reads or writes (onnx/onnx.proto, ONNX 1.x). */
+/** Field numbers of the onnx.proto messages the rewrite reads (it writes through generate/onnx-model.encoder) (onnx/onnx.proto, ONNX 1.x). */
 export const ModelField = { IR_VERSION: 1, GRAPH: 7 } as const;
 
 export const GraphField = { NODE: 1, INITIALIZER: 5, INPUT: 11, OUTPUT: 12, VALUE_INFO: 13 } as const;
@@ -6,8 +6,6 @@ export const GraphField = { NODE: 1, INITIALIZER: 5, INPUT: 11, OUTPUT: 12, VALU
 export const NodeField = { INPUT: 1, OUTPUT: 2, NAME: 3, OP_TYPE: 4, ATTRIBUTE: 5, DOMAIN: 7 } as const;
 
 export const AttributeField = { NAME: 1, F: 2, I: 3, G: 6, INTS: 8, GRAPHS: 11, TYPE: 20 } as const;
-
-export const AttributeType = { FLOAT: 1, INT: 2, INTS: 7 } as const;
 
 export const TensorField = { DIMS: 1, DATA_TYPE: 2, FLOAT_DATA: 4, NAME: 8, RAW_DATA: 9, DATA_LOCATION: 14 } as const;
 
@@ -19,4 +17,3 @@ export const ValueInfoField = { NAME: 1, TYPE: 2 } as const;
 export const TypeField = { TENSOR_TYPE: 1 } as const;
 export const TensorTypeField = { ELEM_TYPE: 1, SHAPE: 2 } as const;
 export const ShapeField = { DIM: 1 } as const;
-export const DimensionField = { DIM_VALUE: 1 } as const;

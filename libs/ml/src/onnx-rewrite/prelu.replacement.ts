@@ -1,4 +1,4 @@
-import { NewNode, NewTensor } from './onnx-proto.writers';
+import type { OnnxNode, OnnxTensor } from '../generate/onnx-graph.types';
 
 export interface PreluSite {
   x: string;
@@ -9,13 +9,14 @@ export interface PreluSite {
 }
 
 export interface Replacement {
-  nodes: NewNode[];
-  tensors: NewTensor[];
+  nodes: OnnxNode[];
+  /** 1-D float initializers. */
+  tensors: OnnxTensor[];
 }
 
 /** A PRelu whose slope is one number is a LeakyRelu. */
 export function scalarPrelu(site: PreluSite): Replacement {
-  const node = { opType: 'LeakyRelu', name: site.name('leaky_relu'), inputs: [site.x], outputs: [site.y], floatAttributes: [{ name: 'alpha', value: site.slope[0] }] };
+  const node: OnnxNode = { opType: 'LeakyRelu', name: site.name('leaky_relu'), inputs: [site.x], outputs: [site.y], attributes: [{ name: 'alpha', kind: 'float', value: site.slope[0] }] };
   return { nodes: [node], tensors: [] };
 }
 
@@ -29,11 +30,12 @@ export function scalarPrelu(site: PreluSite): Replacement {
  */
 export function channelPrelu(site: PreluSite): Replacement {
   const c = site.slope.length;
-  const zeros = { name: site.name('zeros'), values: new Float32Array(c) };
-  const ones = { name: site.name('ones'), values: new Float32Array(c).fill(1) };
+  const vector = (name: string, data: Float32Array): OnnxTensor => ({ name, dims: [c], type: 'float', data });
+  const zeros = vector(site.name('zeros'), new Float32Array(c));
+  const ones = vector(site.name('ones'), new Float32Array(c).fill(1));
   const out: Replacement = { nodes: [], tensors: [zeros, ones] };
   const scaled = (input: string, part: string, scale: Float32Array): string => {
-    const s = { name: site.name(`${part}.scale`), values: scale };
+    const s = vector(site.name(`${part}.scale`), scale);
     const output = site.name(part);
     out.tensors.push(s);
     out.nodes.push({
@@ -41,7 +43,7 @@ export function channelPrelu(site: PreluSite): Replacement {
       name: output,
       inputs: [input, s.name, zeros.name, zeros.name, ones.name],
       outputs: [output],
-      floatAttributes: [{ name: 'epsilon', value: 0 }],
+      attributes: [{ name: 'epsilon', kind: 'float', value: 0 }],
     });
     return output;
   };

@@ -1,8 +1,10 @@
+import type { OnnxTensor } from '../generate/onnx-graph.types';
+import { nodeProto, tensorProto, valueInfoProto } from '../generate/onnx-model.encoder';
+import { ProtobufWriter } from '../generate/protobuf.writer';
 import { readFloatInitializer } from './float-initializer.reader';
 import { GraphParts, InitializerParts, readModelParts } from './onnx-model.parts';
 import { EXTERNAL_DATA_LOCATION, GraphField, ModelField, TensorField } from './onnx-proto.fields';
 import { varintNumber } from './protobuf.reader';
-import { NewTensor, lenFieldHeader, nodeMessage, tensorInputMessage, tensorMessage } from './onnx-proto.writers';
 import { PreluSite, Replacement, channelPrelu, scalarPrelu } from './prelu.replacement';
 import { inferTensorRanks } from './tensor-rank.inference';
 import { UniqueNames } from './unique-names';
@@ -116,19 +118,27 @@ function unusedSlopeFields(
 
 function rewrittenGraph(graph: GraphParts, replacements: Map<number, Replacement>, dropped: Set<number>, initializersAreInputs: boolean): Uint8Array[] {
   const chunks: Uint8Array[] = [];
-  const tensors: NewTensor[] = [];
+  const tensors: OnnxTensor[] = [];
   graph.fields.forEach((f, i) => {
     if (dropped.has(i)) return;
     const replacement = replacements.get(i);
     if (!replacement) return chunks.push(f.raw);
-    for (const node of replacement.nodes) chunks.push(message(GraphField.NODE, nodeMessage(node).finish()));
+    for (const node of replacement.nodes) chunks.push(message(GraphField.NODE, nodeProto(node).finish()));
     tensors.push(...replacement.tensors);
   });
-  for (const t of tensors) chunks.push(message(GraphField.INITIALIZER, tensorMessage(t).finish()));
-  if (initializersAreInputs) for (const t of tensors) chunks.push(message(GraphField.INPUT, tensorInputMessage(t).finish()));
+  for (const t of tensors) chunks.push(message(GraphField.INITIALIZER, tensorProto(t).finish()));
+  if (initializersAreInputs) for (const t of tensors) chunks.push(message(GraphField.INPUT, valueInfoProto({ name: t.name, type: t.type, shape: t.dims }).finish()));
   return chunks;
 }
 
 function message(field: number, payload: Uint8Array): Buffer {
   return Buffer.concat([lenFieldHeader(field, payload.length), payload]);
+}
+
+/** Tag and length of a length-delimited field whose payload the caller appends. */
+function lenFieldHeader(field: number, length: number): Buffer {
+  const w = new ProtobufWriter();
+  w.varint(field * 8 + 2);
+  w.varint(length);
+  return w.finish();
 }
