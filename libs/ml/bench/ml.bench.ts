@@ -12,7 +12,6 @@
 import { InferenceSession, Tensor } from 'onnxruntime-node';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FaceAligner } from '../src/align/face.aligner';
 import { SeededRandom } from '../src/common/seeded-random';
@@ -23,7 +22,6 @@ import { locateSingleFace } from '../src/detect/face.locator';
 import { EncoderEnsemble } from '../src/encode/encoder.ensemble';
 import { ThreadedEncoderEnsemble } from '../src/encode/threaded/threaded-encoder.ensemble';
 import { createOrtSession } from '../src/encode/ort-session.factory';
-import { rewritePrelu } from '../src/onnx-rewrite/prelu.rewriter';
 import { PhotoEncoder } from '../src/encode/photo.encoder';
 import { iresnetMacs } from '../src/generate/iresnet.arch';
 import { encodeOnnxModel } from '../src/generate/onnx-model.encoder';
@@ -84,7 +82,7 @@ async function encoderSection(manifest12: LoadedManifest, manifest3: LoadedManif
     if (i === 2) break; // m2 is another r100
     // As the file was exported, and as EncoderEnsemble loads it (PRelu rewritten for the CPU kernels).
     const exported = await createOrtSession(spec.path, { executionProvider: 'cpu', intraOpNumThreads: 2, forceSpinningStop: false });
-    const rewritten = await createOrtSession(rewritePrelu(await readFile(spec.path)).model, { executionProvider: 'cpu', intraOpNumThreads: 2, forceSpinningStop: false });
+    const rewritten = await createOrtSession(spec.path, { executionProvider: 'cpu', intraOpNumThreads: 2, forceSpinningStop: false, preluRewrite: true });
     const runOf = (session: InferenceSession) => (variants: typeof FOUR_VARIANTS) =>
       session.run({ [session.inputNames[0]]: new Tensor('float32', preprocessCrop(crop, variants, spec), [variants.length, 3, 112, 112]) });
     const [before, run] = [runOf(exported), runOf(rewritten)];

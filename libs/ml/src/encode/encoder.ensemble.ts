@@ -1,9 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { InferenceSession, Tensor } from 'onnxruntime-node';
 import { RgbImage } from '../common/rgb-image';
 import { EMBEDDING_SIZE } from '../generate/iresnet.arch';
 import { LoadedManifest, LoadedModel } from '../manifest/manifest.loader';
-import { rewritePrelu } from '../onnx-rewrite/prelu.rewriter';
 import { preprocessCrop } from '../tta/crop.preprocessor';
 import { TtaVariant, variantsPerModel } from '../tta/tta.variants';
 import { ManifestCropEncoder } from './crop-encoder';
@@ -46,7 +44,7 @@ export class EncoderEnsemble extends ManifestCropEncoder {
     const models: EncoderModel[] = [];
     try {
       for (const spec of manifest.models) {
-        const session = await encoderSession(spec.path, full);
+        const session = await createOrtSession(spec.path, full);
         models.push({ spec, session, inputName: spec.inputName ?? session.inputNames[0], outputName: session.outputNames[0] });
       }
     } catch (e) {
@@ -91,9 +89,3 @@ export class EncoderEnsemble extends ManifestCropEncoder {
   }
 }
 
-/** The session of one encoder file, with its PRelus rewritten when the config asks for it. */
-async function encoderSession(path: string, config: OrtSessionConfig): Promise<InferenceSession> {
-  if (!config.preluRewrite || config.executionProvider !== 'cpu') return createOrtSession(path, config);
-  const { model, rewritten } = rewritePrelu(await readFile(path));
-  return createOrtSession(rewritten > 0 ? model : path, config);
-}

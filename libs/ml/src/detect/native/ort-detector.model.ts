@@ -1,6 +1,5 @@
 import { InferenceSession, Tensor } from 'onnxruntime-node';
 import { OrtSessionConfig, createOrtSession } from '../../encode/ort-session.factory';
-import { rewritePrelu } from '../../onnx-rewrite/prelu.rewriter';
 import { ConvertedModel, convertTfjsGraphModel, humanModelPath } from '../tfjs-onnx';
 import { DetectorModel, DetectorModels, loadDetectorModels } from './detector-model';
 
@@ -23,7 +22,7 @@ export class OrtDetectorModel implements DetectorModel {
   }
 
   static async create(converted: ConvertedModel, config: OrtSessionConfig = DETECTOR_ORT_CONFIG): Promise<OrtDetectorModel> {
-    const session = await createOrtSession(config.preluRewrite ? rewritePrelu(converted.onnx).model : converted.onnx, config);
+    const session = await createOrtSession(converted.onnx, config);
     return new OrtDetectorModel(session, { input: converted.input, outputs: converted.outputs });
   }
 
