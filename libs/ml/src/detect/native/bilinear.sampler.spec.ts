@@ -3,7 +3,8 @@ import { composeAffine, invertAffine, rotationAbout } from '../../align/affine';
 import { warpAffineBilinear } from '../../align/bilinear.warp';
 import { rgbImage } from '../../common/rgb-image';
 import { loadHuman } from '../human.loader';
-import { cropAxis, mirrored, resizeAxis, sampleAffine, sampleBilinear } from './bilinear.sampler';
+import { sampleAffine } from '../../align/bilinear.warp';
+import { cropAxis, mirrored, resizeAxis, sampleBilinear } from './bilinear.sampler';
 
 type Tfjs = Pick<typeof tfc, 'tensor4d' | 'image' | 'dispose'>;
 

@@ -1,6 +1,7 @@
 import type { Affine } from '../../align/affine';
 import { RgbImage } from '../../common/rgb-image';
-import { cropAxis, sampleAffine, sampleBilinear } from './bilinear.sampler';
+import { sampleAffine } from '../../align/bilinear.warp';
+import { cropAxis, sampleBilinear } from './bilinear.sampler';
 import { DetectorModel, outputOfSize, squareInputSize } from './detector-model';
 import { Corners } from './face-corners';
 import { MESH_POINTS } from './mesh-topology';
