@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type ConsentAction, DomainError, ErrorCode, type Principal, Role, consentPermission } from '@gmdb/domain';
+import { type ConsentAction, type ConsentPermission, DomainError, ErrorCode, type Principal, Role, consentPermission } from '@gmdb/domain';
 import type { EntityManager } from 'typeorm';
 import type { ConsentCaseEntity } from '../entities/consent-case.entity';
 import { CaseRegistrationRepository } from '../registrations/case-registration.repository';
@@ -23,26 +23,26 @@ export class ConsentAccessService {
    */
   async authorize(principal: Principal, action: ConsentAction, caseId: string, manager?: EntityManager, lock = false): Promise<ConsentCaseEntity | null> {
     const head = await this.consents.findCase(caseId, manager, lock);
-    if (head || (action !== 'invite' && action !== 'record-paper')) {
-      this.check(principal, action, caseId, head);
-      return head;
-    }
-    const registration = await this.registrations.find(caseId, manager);
-    const permission = consentPermission(principal, action, { caseId, registration });
-    if (permission === 'forbidden') this.check(principal, action, caseId, head);
-    if (permission !== 'allow') {
+    const claims = !head && (action === 'invite' || action === 'record-paper');
+    const registration = claims ? await this.registrations.find(caseId, manager) : undefined;
+    const permission = consentPermission(principal, action, { caseId, responsibleClinician: head?.responsibleClinician, registration });
+    if (permission === 'not-found' && claims) {
       // One answer whether the case is unknown or someone else's: a private case stays unseen.
       throw new DomainError(
         ErrorCode.CASE_NOT_FOUND,
         'No case with this id whose consent you may start (its responsible clinicians may, or for a case pushed by a hospital system its clinicians; a new case is known here a moment after it was created)',
       );
     }
+    this.refuseUnless(permission, principal, caseId);
     return head;
   }
 
   /** Throws unless the principal may do `action` on a case with this head. */
   check(principal: Principal, action: ConsentAction, caseId: string, head: ConsentCaseEntity | null): void {
-    const permission = consentPermission(principal, action, { caseId, responsibleClinician: head?.responsibleClinician });
+    this.refuseUnless(consentPermission(principal, action, { caseId, responsibleClinician: head?.responsibleClinician }), principal, caseId);
+  }
+
+  private refuseUnless(permission: ConsentPermission, principal: Principal, caseId: string): void {
     if (permission === 'allow') return;
     if (permission === 'forbidden') {
       const otherCase = principal.kind === 'user' && principal.roles.includes(Role.Patient) && !(principal.caseIds ?? []).includes(caseId);
