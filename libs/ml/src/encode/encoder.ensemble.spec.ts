@@ -1,17 +1,10 @@
 import { RgbImage, rgbImage } from '../common/rgb-image';
-import { SeededRandom } from '../common/seeded-random';
 import { TEST_ENSEMBLE, ensureGeneratedManifest } from '../manifest/default-manifest';
 import { TEST_MODEL_DIR } from '../testing/fixtures';
 import { EncoderEnsemble } from './encoder.ensemble';
+import { noiseCrop } from '../testing/noise-crop';
 
 jest.setTimeout(90_000);
-
-function noiseCrop(seed: number): RgbImage {
-  const rng = new SeededRandom(seed);
-  const img = rgbImage(112, 112);
-  for (let i = 0; i < img.data.length; i++) img.data[i] = rng.int(256);
-  return img;
-}
 
 function mirrored(img: RgbImage): RgbImage {
   const out = rgbImage(img.width, img.height);

@@ -3,22 +3,15 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { type RgbImage, rgbImage } from '../../common/rgb-image';
-import { SeededRandom } from '../../common/seeded-random';
+import { rgbImage } from '../../common/rgb-image';
 import { TEST_ENSEMBLE, ensureGeneratedManifest } from '../../manifest/default-manifest';
 import type { LoadedManifest } from '../../manifest/manifest.loader';
 import { TEST_MODEL_DIR } from '../../testing/fixtures';
 import { EncoderEnsemble } from '../encoder.ensemble';
 import { ThreadedEncoderEnsemble } from './threaded-encoder.ensemble';
+import { noiseCrop } from '../../testing/noise-crop';
 
 jest.setTimeout(120_000);
-
-function noiseCrop(seed: number): RgbImage {
-  const rng = new SeededRandom(seed);
-  const img = rgbImage(112, 112);
-  for (let i = 0; i < img.data.length; i++) img.data[i] = rng.int(256);
-  return img;
-}
 
 /** Timer ticks the event loop ran while `work` was in flight. */
 async function ticksDuring(work: () => Promise<unknown>): Promise<number> {
