@@ -1,12 +1,12 @@
 /** The subset of ONNX that the generated graphs use. */
-export type OnnxElemType = 'float' | 'int64';
+export type OnnxElemType = 'float' | 'int64' | 'int32' | 'int8' | 'uint8';
 
 export interface OnnxTensor {
   name: string;
   dims: readonly number[];
   type: OnnxElemType;
-  /** float32 or int64 values (little-endian raw_data in the file). */
-  data: Float32Array | BigInt64Array;
+  /** Values of `type` (little-endian raw_data in the file): Float32Array for float, BigInt64Array for int64, and so on. */
+  data: Float32Array | BigInt64Array | Int32Array | Int8Array | Uint8Array;
 }
 
 export type OnnxAttribute =

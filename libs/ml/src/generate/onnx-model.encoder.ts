@@ -7,7 +7,8 @@ export const OPSET_VERSION = 13;
 const PRODUCER = 'gmdb-ml';
 const PRODUCER_VERSION = '1';
 
-const DATA_TYPE: Record<OnnxElemType, number> = { float: 1, int64: 7 };
+/** TensorProto.DataType numbers. */
+export const DATA_TYPE: Record<OnnxElemType, number> = { float: 1, uint8: 2, int8: 3, int32: 6, int64: 7 };
 const ATTR_TYPE = { float: 1, int: 2, ints: 7 } as const;
 
 /** Serialises a graph to ModelProto bytes. Pure function of its input: same graph, same bytes. */

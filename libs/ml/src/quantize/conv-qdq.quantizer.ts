@@ -1,0 +1,251 @@
+import type { OnnxNode, OnnxTensor } from '../generate/onnx-graph.types';
+import { nodeProto, tensorProto } from '../generate/onnx-model.encoder';
+import { ProtobufWriter } from '../generate/protobuf.writer';
+import { readFloatInitializer } from '../onnx-rewrite/float-initializer.reader';
+import { GraphParts, InitializerParts, ModelParts, NodeParts, OnnxModelError, readModelParts } from '../onnx-rewrite/onnx-model.parts';
+import { EXTERNAL_DATA_LOCATION, GraphField, ModelField, NodeField, TensorField } from '../onnx-rewrite/onnx-proto.fields';
+import { lenBytes, lenString, readFields, varintNumber } from '../onnx-rewrite/protobuf.reader';
+import { UniqueNames } from '../onnx-rewrite/unique-names';
+import { ActivationRange, activationQuantization, quantizeBias, quantizeWeightsPerChannel } from './quantization.math';
+
+/** QuantizeLinear / DequantizeLinear with a per-axis scale (the weights' per-channel scales) need opset 13. */
+export const MIN_QDQ_OPSET = 13;
+
+/** A Conv of the main graph that can run as int8: weights and bias are float32 initializers that no graph input overrides. */
+export interface ConvSite {
+  node: NodeParts;
+  x: string;
+  y: string;
+  weight: { tensor: InitializerParts; values: Float32Array };
+  bias?: { tensor: InitializerParts; values: Float32Array };
+}
+
+export interface ConvSites {
+  parts: ModelParts;
+  sites: ConvSite[];
+  /** Conv nodes left in float, with the reason. */
+  kept: { node: string; reason: string }[];
+}
+
+export interface QuantizeResult {
+  model: Uint8Array;
+  quantized: number;
+  kept: { node: string; reason: string }[];
+}
+
+/**
+ * The Conv nodes of a model that quantizeConvs can turn into int8, and the tensors whose ranges
+ * it needs (each site's input and output). Throws OnnxModelError where the model as a whole cannot
+ * be quantized: default-domain opset below 13, tensors in external files, IR version below 4
+ * (initializers doubling as graph inputs).
+ */
+export function findConvSites(model: Uint8Array): ConvSites {
+  const parts = readModelParts(model);
+  const opset = defaultOpset(parts);
+  if (opset < MIN_QDQ_OPSET) throw new OnnxModelError(`opset ${opset}: per-channel QuantizeLinear/DequantizeLinear need opset >= ${MIN_QDQ_OPSET} (export the model at opset 13 or later)`);
+  if (parts.irVersion < 4) throw new OnnxModelError(`IR version ${parts.irVersion}: initializers are graph inputs before IR 4`);
+  const { graph } = parts;
+  if (graph.initializers.some(isExternal)) throw new OnnxModelError('the model keeps tensors in external files');
+  const initializers = new Map(graph.initializers.map((t) => [t.name, t]));
+  const overridable = new Set(graph.inputs.map((v) => v.name));
+  const dequantized = new Set(graph.nodes.filter((n) => n.opType === 'DequantizeLinear').flatMap((n) => n.outputs));
+  const sites: ConvSite[] = [];
+  const kept: ConvSites['kept'] = [];
+  for (const node of graph.nodes) {
+    if (node.opType !== 'Conv' || !(node.domain === '' || node.domain === 'ai.onnx')) continue;
+    const label = node.name || node.outputs[0] || '(unnamed)';
+    const [x, w, b] = node.inputs;
+    const weight = w ? initializers.get(w) : undefined;
+    const bias = b ? initializers.get(b) : undefined;
+    const problem =
+      node.inputs.length < 2 || node.inputs.length > 3 || node.outputs.length !== 1 ? 'not 2–3 inputs and 1 output'
+      : dequantized.has(w) ? 'already quantized (weight from DequantizeLinear)'
+      : !weight || overridable.has(w) ? 'weight is not a constant initializer'
+      : weight.dims.length !== 4 ? `weight dims [${weight.dims.join(',')}] are not those of a 2-D convolution`
+      : b && (!bias || overridable.has(b)) ? 'bias is not a constant initializer'
+      : '';
+    const weightValues = weight && !problem ? readFloatInitializer(weight) : undefined;
+    const biasValues = bias && !problem ? readFloatInitializer(bias) : undefined;
+    if (problem || !weightValues || !weightValues.ok || (biasValues && !biasValues.ok)) {
+      const reason = problem || (weightValues && !weightValues.ok ? `weight: ${weightValues.reason}` : biasValues && !biasValues.ok ? `bias: ${biasValues.reason}` : 'weight unreadable');
+      kept.push({ node: label, reason });
+      continue;
+    }
+    if (biasValues?.ok && biasValues.values.length !== (weight as InitializerParts).dims[0]) {
+      kept.push({ node: label, reason: 'bias length differs from the output channels' });
+      continue;
+    }
+    sites.push({
+      node,
+      x,
+      y: node.outputs[0],
+      weight: { tensor: weight as InitializerParts, values: weightValues.values },
+      ...(bias && biasValues?.ok ? { bias: { tensor: bias, values: biasValues.values } } : {}),
+    });
+  }
+  return { parts, sites, kept };
+}
+
+/** Names of the tensors whose value ranges quantizeConvs needs: the inputs and outputs of the sites. */
+export function rangeTensors(sites: readonly ConvSite[]): string[] {
+  return [...new Set(sites.flatMap((s) => [s.x, s.y]))];
+}
+
+/**
+ * Rewrites each Conv site in the QDQ form that onnxruntime's CPU provider fuses into an int8
+ * QLinearConv (u8 activations, s8 weights; VNNI / AMX kernels where the CPU has them):
+ *   x → QuantizeLinear → DequantizeLinear ┐
+ *   W (int8, per output channel) → DequantizeLinear → Conv → QuantizeLinear → DequantizeLinear → y
+ *   b (int32, scale x_scale·w_scale) → DequantizeLinear ┘
+ * Activations are asymmetric uint8 over the calibrated range of each tensor (widened to hold 0);
+ * weights symmetric int8 per output channel. A tensor read by several sites is quantized once; a
+ * site's input that is another site's output reads that output's DequantizeLinear as it is.
+ * Every other node and tensor is copied as its original bytes; float weights that no other node
+ * reads are dropped. Deterministic: the same model and ranges give the same bytes. Sites whose
+ * input or output has no range are left in float (listed in `kept`).
+ */
+export function quantizeConvs(model: Uint8Array, ranges: ReadonlyMap<string, ActivationRange>): QuantizeResult {
+  const { parts, sites, kept: notEligible } = findConvSites(model);
+  const kept = [...notEligible];
+  const { graph } = parts;
+  const names = new UniqueNames(graph);
+  const chosen = sites.filter((s) => {
+    const missing = [s.x, s.y].filter((t) => !ranges.has(t));
+    if (missing.length > 0) kept.push({ node: s.node.name || s.y, reason: `no calibrated range for ${missing.join(', ')}` });
+    return missing.length === 0;
+  });
+  if (chosen.length === 0) return { model, quantized: 0, kept };
+
+  const replacements = new Map<number, Uint8Array[]>();
+  const tensors: OnnxTensor[] = [];
+  /** Tensor → its QDQ parameters, once it is available as a dequantized value under its own name. */
+  const dequantized = new Map<string, { scale: number }>();
+  /** Tensor → the name of the DequantizeLinear output a site reads instead of it. */
+  const readAs = new Map<string, string>();
+  const qdq = (source: string, target: string, range: ActivationRange, label: string): { nodes: OnnxNode[]; scale: number } => {
+    const { scale, zeroPoint } = activationQuantization(range);
+    const s = names.take(`${label}.scale`);
+    const z = names.take(`${label}.zero_point`);
+    const q = names.take(`${label}.quantized`);
+    tensors.push({ name: s, dims: [], type: 'float', data: new Float32Array([scale]) }, { name: z, dims: [], type: 'uint8', data: new Uint8Array([zeroPoint]) });
+    return {
+      scale,
+      nodes: [
+        { opType: 'QuantizeLinear', name: names.take(`${label}.quantize`), inputs: [source, s, z], outputs: [q] },
+        { opType: 'DequantizeLinear', name: names.take(`${label}.dequantize`), inputs: [q, s, z], outputs: [target] },
+      ],
+    };
+  };
+
+  for (const site of chosen) {
+    const label = site.node.name || site.y;
+    const nodes: OnnxNode[] = [];
+    let input = readAs.get(site.x) ?? site.x;
+    let inputScale = dequantized.get(site.x)?.scale;
+    if (inputScale === undefined) {
+      input = names.take(`${site.x}.dequantized`);
+      const pair = qdq(site.x, input, ranges.get(site.x) as ActivationRange, site.x);
+      nodes.push(...pair.nodes);
+      inputScale = pair.scale;
+      readAs.set(site.x, input);
+      dequantized.set(site.x, { scale: inputScale });
+    }
+    const cout = site.weight.tensor.dims[0];
+    const w = quantizeWeightsPerChannel(site.weight.values, cout);
+    const wq = names.take(`${site.weight.tensor.name}.int8`);
+    const ws = names.take(`${site.weight.tensor.name}.scale`);
+    const wz = names.take(`${site.weight.tensor.name}.zero_point`);
+    const wd = names.take(`${site.weight.tensor.name}.dequantized`);
+    tensors.push(
+      { name: wq, dims: site.weight.tensor.dims, type: 'int8', data: w.values },
+      { name: ws, dims: [cout], type: 'float', data: w.scales },
+      { name: wz, dims: [cout], type: 'int8', data: new Int8Array(cout) },
+    );
+    nodes.push({ opType: 'DequantizeLinear', name: names.take(`${label}.weight.dequantize`), inputs: [wq, ws, wz], outputs: [wd], attributes: [{ name: 'axis', kind: 'int', value: 0 }] });
+    const convInputs = [input, wd];
+    if (site.bias) {
+      const b = quantizeBias(site.bias.values, inputScale, w.scales);
+      const bq = names.take(`${site.bias.tensor.name}.int32`);
+      const bs = names.take(`${site.bias.tensor.name}.scale`);
+      const bz = names.take(`${site.bias.tensor.name}.zero_point`);
+      const bd = names.take(`${site.bias.tensor.name}.dequantized`);
+      tensors.push(
+        { name: bq, dims: [cout], type: 'int32', data: b.values },
+        { name: bs, dims: [cout], type: 'float', data: b.scales },
+        { name: bz, dims: [cout], type: 'int32', data: new Int32Array(cout) },
+      );
+      nodes.push({ opType: 'DequantizeLinear', name: names.take(`${label}.bias.dequantize`), inputs: [bq, bs, bz], outputs: [bd], attributes: [{ name: 'axis', kind: 'int', value: 0 }] });
+      convInputs.push(bd);
+    }
+    const raw = names.take(`${site.y}.float`);
+    const chunks: Uint8Array[] = nodes.map((n) => nodeProto(n).finish());
+    chunks.push(nodeWithInputs(site.node, convInputs, [raw]));
+    const out = qdq(raw, site.y, ranges.get(site.y) as ActivationRange, site.y);
+    chunks.push(...out.nodes.map((n) => nodeProto(n).finish()));
+    dequantized.set(site.y, { scale: out.scale });
+    replacements.set(site.node.fieldIndex, chunks);
+  }
+
+  const dropped = unreadFloatWeights(graph, chosen, replacements);
+  const graphChunks: Uint8Array[] = [];
+  graph.fields.forEach((f, i) => {
+    if (dropped.has(i)) return;
+    const replacement = replacements.get(i);
+    if (!replacement) return graphChunks.push(f.raw);
+    for (const node of replacement) graphChunks.push(lengthDelimited(GraphField.NODE, node));
+  });
+  for (const t of tensors) graphChunks.push(lengthDelimited(GraphField.INITIALIZER, tensorProto(t).finish()));
+  const graphBytes = Buffer.concat(graphChunks);
+  const chunks = parts.fields.map((f, i) => (i === parts.graphFieldIndex ? lengthDelimited(ModelField.GRAPH, graphBytes) : f.raw));
+  return { model: Buffer.concat(chunks), quantized: chosen.length, kept };
+}
+
+/** The version of the default ONNX domain the model imports (0 when it imports none). */
+export function defaultOpset(parts: ModelParts): number {
+  for (const f of parts.fields) {
+    if (f.field !== OPSET_IMPORT) continue;
+    const inner = readFields(lenBytes(f));
+    const domain = inner.find((g) => g.field === 1);
+    const version = inner.find((g) => g.field === 2);
+    const name = domain ? lenString(domain) : '';
+    if ((name === '' || name === 'ai.onnx') && version) return varintNumber(version);
+  }
+  return 0;
+}
+
+const OPSET_IMPORT = 8;
+
+function isExternal(tensor: InitializerParts): boolean {
+  const location = tensor.fields.find((f) => f.field === TensorField.DATA_LOCATION);
+  return location !== undefined && varintNumber(location) === EXTERNAL_DATA_LOCATION;
+}
+
+/** The graph fields of float weights and biases that only replaced Convs read (none when a subgraph could read them). */
+function unreadFloatWeights(graph: GraphParts, sites: readonly ConvSite[], replacements: Map<number, Uint8Array[]>): Set<number> {
+  if (graph.nodes.some((n) => n.hasSubgraph)) return new Set();
+  const read = new Set(graph.outputs.map((v) => v.name));
+  for (const node of graph.nodes) if (!replacements.has(node.fieldIndex)) node.inputs.forEach((i) => read.add(i));
+  const fields = new Set<number>();
+  for (const site of sites) {
+    for (const t of [site.weight.tensor, site.bias?.tensor]) if (t && !read.has(t.name)) fields.add(t.fieldIndex);
+  }
+  return fields;
+}
+
+/** The node's NodeProto with other inputs and outputs; name, op type, domain and attributes as they were. */
+function nodeWithInputs(node: NodeParts, inputs: readonly string[], outputs: readonly string[]): Uint8Array {
+  const w = new ProtobufWriter();
+  for (const i of inputs) w.string(NodeField.INPUT, i);
+  for (const o of outputs) w.string(NodeField.OUTPUT, o);
+  w.string(NodeField.NAME, node.name).string(NodeField.OP_TYPE, node.opType);
+  for (const a of node.attributes) w.bytes(NodeField.ATTRIBUTE, a);
+  if (node.domain) w.string(NodeField.DOMAIN, node.domain);
+  return w.finish();
+}
+
+function lengthDelimited(field: number, payload: Uint8Array): Buffer {
+  const w = new ProtobufWriter();
+  w.varint(field * 8 + 2);
+  w.varint(payload.length);
+  return Buffer.concat([w.finish(), payload]);
+}
