@@ -2,7 +2,8 @@
  * The libs/ml benchmark: one run prints one table.
  *   node libs/ml/bench/run.js [--runs N] [--sizes 10000,100000,1000000] [--skip-encode] [--skip-search] [--skip-reference]
  * Encoder latency (paper ensemble r50 + r100 + r100 of generated weights, made under var/models on
- * first use), end-to-end photo encoding vs ONNX-only, analyze latency vs its model time, and exact
+ * first use, and its int8 copies made by the quantizer of src/quantize), end-to-end photo encoding
+ * vs ONNX-only, analyze latency vs its model time (each in fp32 and int8), and exact
  * gallery search (JS loop vs ONNX Runtime Gemm + TopK). Check the load line: numbers taken while
  * other processes use the cores are worth little.
  * Where Debian's python3-torch is installed, it also times the GestaltMatcher reference's own
@@ -30,7 +31,7 @@ import type { IResNetArch } from '../src/generate/iresnet.arch';
 import { GalleryIndex } from '../src/gallery/gallery.index';
 import { JsSearcher } from '../src/gallery/js.searcher';
 import { OrtSearcher } from '../src/gallery/ort.searcher';
-import { PAPER_ENSEMBLE, ensureGeneratedManifest } from '../src/manifest/default-manifest';
+import { EncoderPrecision, PAPER_ENSEMBLE, ensureGeneratedManifest } from '../src/manifest/default-manifest';
 import { LoadedManifest } from '../src/manifest/manifest.loader';
 import { rankGallery } from '../src/rank/gallery.ranker';
 import { fixtureBytes } from '../src/testing/fixtures';
@@ -76,7 +77,13 @@ function referenceLoop(): ReferenceLoop | string {
   return JSON.parse(done.stdout.trim().split('\n').pop() ?? '{}') as ReferenceLoop;
 }
 
-async function encoderSection(manifest12: LoadedManifest, manifest3: LoadedManifest, crop: RgbImage): Promise<void> {
+interface Manifests {
+  fp32: { slots12: LoadedManifest; slots3: LoadedManifest };
+  int8: { slots12: LoadedManifest; slots3: LoadedManifest };
+}
+
+async function encoderSection(manifests: Manifests, crop: RgbImage): Promise<void> {
+  const manifest12 = manifests.fp32.slots12;
   const reference = flag('--skip-reference') ? 'skipped (--skip-reference)' : referenceLoop();
   for (const [i, spec] of manifest12.models.entries()) {
     if (i === 2) break; // m2 is another r100
@@ -99,20 +106,36 @@ async function encoderSection(manifest12: LoadedManifest, manifest3: LoadedManif
       `${(b4.median / b1.median).toFixed(2)}x for 4 variants; ${rate(1, b1)} / ${rate(4, b4)} GFLOP/s (as exported ${rate(1, b1Exported)} / ${rate(4, b4Exported)}; ${gflop.toFixed(2)} GFLOP per image)`,
     );
     await Promise.all([exported.release(), rewritten.release()]);
+    const int8Spec = manifests.int8.slots12.models[i];
+    const int8 = await createOrtSession(int8Spec.path, { executionProvider: 'cpu', intraOpNumThreads: 2, forceSpinningStop: false, preluRewrite: true });
+    const int8Run = runOf(int8);
+    const q1 = await timeIt(() => int8Run(PLAIN_VARIANT), RUNS, 2);
+    const q4 = await timeIt(() => int8Run(FOUR_VARIANTS), RUNS, 2);
+    const agreement = int8Spec.quantization?.agreement;
+    row(
+      `encode ${spec.arch} int8`,
+      'batch 1 / batch 4, int8 QDQ (gmdb model quantize)',
+      `${ms(q1.median)} / ${ms(q4.median)} ms`,
+      `${(b1.median / q1.median).toFixed(2)}x / ${(b4.median / q4.median).toFixed(2)}x the float model; embedding cosine to float ${agreement ? `min ${agreement.minCosine.toFixed(4)} median ${agreement.medianCosine.toFixed(4)} over ${agreement.inputs} ${agreement.heldOut ? 'held-out' : 'calibration'} inputs` : 'not recorded'}`,
+    );
+    await int8.release();
   }
   for (const [label, manifest, target] of [
     ['12 slots', manifest12, 520],
-    ['3 slots', manifest3, 135],
+    ['3 slots', manifests.fp32.slots3, 135],
+    ['12 slots, int8', manifests.int8.slots12, 520],
+    ['3 slots, int8', manifests.int8.slots3, 135],
   ] as const) {
     const ensemble = await EncoderEnsemble.create(manifest, { intraOpNumThreads: 2 });
     const t = await timeIt(() => ensemble.encode(crop), RUNS, 2);
     row(`ensemble r50+r100+r100, ${label}`, 'encoder time per photo', `${ms(t.median)} ms (min ${ms(t.min)})`, `target <= ${target} ms: ${t.median <= target ? 'met' : 'MISSED'}`);
-    const machine = label === '12 slots' ? REFERENCE_MACHINE.slots12 : REFERENCE_MACHINE.slots3;
+    const twelve = label.startsWith('12 slots');
+    const machine = twelve ? REFERENCE_MACHINE.slots12 : REFERENCE_MACHINE.slots3;
     const targetRatio = machine.targetMs / machine.referenceMs;
     if (typeof reference === 'string') {
       row(`reference loop, ${label}`, 'GestaltMatcher PyTorch batch-1 loop, this machine', '-', reference);
     } else {
-      const referenceMs = label === '12 slots' ? reference.slots12_ms : reference.slots3_ms;
+      const referenceMs = twelve ? reference.slots12_ms : reference.slots3_ms;
       const ratio = t.median / referenceMs;
       row(
         `reference loop, ${label}`,
@@ -147,14 +170,17 @@ async function msPerItem(work: () => Promise<unknown>, items: number, lanes: num
  * run, so nothing overlaps. (One intra-op thread with two crops in flight is no alternative:
  * onnxruntime-node ran the two runs one after the other here, at half the throughput.)
  */
-async function pipelineSection(manifest12: LoadedManifest, manifest3: LoadedManifest): Promise<void> {
+async function pipelineSection(manifests: Manifests): Promise<void> {
   const detectors = { native: await createFaceDetector('native'), human: await createFaceDetector('human') };
   const photo = fixtureBytes('astronaut.png');
+  const { slots12: manifest12, slots3: manifest3 } = manifests.fp32;
   for (const [label, manifest, kind, threaded] of [
     ['12 slots', manifest12, 'native', true],
     ['3 slots', manifest3, 'native', true],
     ['3 slots, encoder on the main thread', manifest3, 'native', false],
     ['3 slots, Human detector (tfjs-wasm)', manifest3, 'human', true],
+    ['12 slots, int8', manifests.int8.slots12, 'native', true],
+    ['3 slots, int8', manifests.int8.slots3, 'native', true],
   ] as const satisfies readonly (readonly [string, LoadedManifest, FaceDetectorKind, boolean])[]) {
     const detector = detectors[kind];
     const onnx = await EncoderEnsemble.create(manifest, { intraOpNumThreads: 2 });
@@ -171,7 +197,7 @@ async function pipelineSection(manifest12: LoadedManifest, manifest3: LoadedMani
   await Promise.all(Object.values(detectors).map((d) => d.dispose()));
 }
 
-async function analyzeSection(manifest3: LoadedManifest): Promise<void> {
+async function analyzeSection(manifest3: LoadedManifest, label: string): Promise<void> {
   // As the inference worker runs it: the encoder in its thread, the search on the main thread.
   const ensemble = await ThreadedEncoderEnsemble.create(manifest3, { intraOpNumThreads: 2 });
   const detector = await createFaceDetector('native');
@@ -195,7 +221,7 @@ async function analyzeSection(manifest3: LoadedManifest): Promise<void> {
     totals.push(performance.now() - t0);
   }
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-  row('analyze (3 slots, 10k gallery)', 'encode+search+rank vs sum of model runs', `${ms(med(totals))} vs ${ms(med(models))} ms`, `ratio ${(med(totals) / med(models)).toFixed(3)} (target <= 1.15)`);
+  row(`analyze (3 slots${label}, 10k gallery)`, 'encode+search+rank vs sum of model runs', `${ms(med(totals))} vs ${ms(med(models))} ms`, `ratio ${(med(totals) / med(models)).toFixed(3)} (target <= 1.15)`);
   await searcher.dispose();
   await ensemble.release();
   await detector.dispose();
@@ -263,16 +289,20 @@ async function main(): Promise<void> {
   const foreign = await foreignCores();
   const header = `${loadLine()}; other processes used ${foreign.toFixed(2)} cores during the probe${foreign > 0.2 ? ' -- NOT QUIET, numbers are pessimistic' : ''}`;
   process.stderr.write(`${header}\n`);
-  const manifest12 = await ensureGeneratedManifest({ dir: MODEL_DIR, specs: PAPER_ENSEMBLE, slots: 12 });
-  const manifest3 = await ensureGeneratedManifest({ dir: MODEL_DIR, specs: PAPER_ENSEMBLE, slots: 3 });
   if (!flag('--skip-encode')) {
+    const manifest = (slots: number, precision: EncoderPrecision) => ensureGeneratedManifest({ dir: MODEL_DIR, specs: PAPER_ENSEMBLE, slots, precision });
+    const manifests: Manifests = {
+      fp32: { slots12: await manifest(12, 'fp32'), slots3: await manifest(3, 'fp32') },
+      int8: { slots12: await manifest(12, 'int8'), slots3: await manifest(3, 'int8') },
+    };
     const detector = await createFaceDetector('native');
     const image = await decodeImage(fixtureBytes('astronaut.png'));
     const crop = (await new FaceAligner(detector).align(image, await locateSingleFace(detector, image))).crop;
     await detector.dispose();
-    await encoderSection(manifest12, manifest3, crop);
-    await pipelineSection(manifest12, manifest3);
-    await analyzeSection(manifest3);
+    await encoderSection(manifests, crop);
+    await pipelineSection(manifests);
+    await analyzeSection(manifests.fp32.slots3, '');
+    await analyzeSection(manifests.int8.slots3, ', int8');
   }
   if (!flag('--skip-search')) await searchSection();
   const after = await foreignCores();

@@ -36,7 +36,7 @@ export type { Affine } from './align/affine';
 // generate
 export { IRESNET_ARCHS, isIResNetArch, iresnetMacs, EMBEDDING_SIZE, INPUT_SIZE } from './generate/iresnet.arch';
 export type { IResNetArch } from './generate/iresnet.arch';
-export { generateIResNet, writeModel } from './generate/iresnet.generator';
+export { generateIResNet, writeFileAtomic, writeModel } from './generate/iresnet.generator';
 export type { IResNetSpec } from './generate/iresnet.generator';
 export { ensureGeneratedModel, ensureGeneratedModels, generatedModelFileName } from './generate/model-cache';
 export type { GeneratedModelFile } from './generate/model-cache';
@@ -48,7 +48,10 @@ export { modelManifestSchema, modelSpecSchema, ARCFACE_NORMALISATION } from './m
 export type { ModelManifest, ModelSpec } from './manifest/model-manifest.schema';
 export { loadManifestFile, parseManifest, resolveManifest } from './manifest/manifest.loader';
 export type { LoadedManifest, LoadedModel, LoadManifestOptions } from './manifest/manifest.loader';
-export { PAPER_ENSEMBLE, TEST_ENSEMBLE, buildGeneratedManifest, ensureGeneratedManifest } from './manifest/default-manifest';
+export { ENCODER_PRECISIONS, type EncoderPrecision, PAPER_ENSEMBLE, TEST_ENSEMBLE, buildGeneratedManifest, ensureGeneratedManifest } from './manifest/default-manifest';
+export { type EncoderQuantizationReport, quantizeEncoder } from './quantize/encoder.quantizer';
+export { alignedFacesOf } from './quantize/calibration-faces';
+export { OnnxModelError } from './onnx-rewrite/onnx-model.parts';
 export type { GeneratedManifestOptions } from './manifest/default-manifest';
 export { GENERATED_WEIGHTS_NOTICE, provenance } from './manifest/generated-weights.notice';
 export type { WeightsProvenance } from './manifest/generated-weights.notice';

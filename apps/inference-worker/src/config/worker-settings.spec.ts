@@ -10,6 +10,7 @@ describe('worker settings', () => {
     expect(settingsOf({ GMDB_DATA_DIR: '/data' })).toMatchObject({
       manifestFile: undefined,
       preset: 'paper',
+      precision: 'fp32',
       modelDir: join('/data', 'models'),
       modelLoad: 'background',
       slots: 3,
@@ -31,8 +32,9 @@ describe('worker settings', () => {
       WORKER_FACE_MIN_SCORE: '0.75',
       WORKER_SEARCH_BACKEND: 'js',
       WORKER_EXECUTION_PROVIDER: 'cuda',
+      WORKER_MODEL_PRECISION: 'int8',
     });
-    expect(s).toMatchObject({ modelLoad: 'boot', manifestFile: resolve('models/gm.json'), slots: 12, faceMinScore: 0.75, searchBackend: 'js', executionProvider: 'cuda' });
+    expect(s).toMatchObject({ modelLoad: 'boot', manifestFile: resolve('models/gm.json'), slots: 12, faceMinScore: 0.75, searchBackend: 'js', executionProvider: 'cuda', precision: 'int8' });
     expect(settingsOf({ GMDB_MODE: 'distributed', WORKER_DATABASE_URL: 'mysql://u:p@db:3306/w', WORKER_MODEL_LOAD: 'background' }).modelLoad).toBe('background');
   });
 
@@ -40,5 +42,6 @@ describe('worker settings', () => {
     expect(() => settingsOf({ WORKER_TTA_SLOTS: '4' })).toThrow(/WORKER_TTA_SLOTS/);
     expect(() => settingsOf({ WORKER_FACE_MIN_SCORE: '1.5' })).toThrow(/WORKER_FACE_MIN_SCORE/);
     expect(() => settingsOf({ WORKER_MODEL_PRESET: 'huge' })).toThrow(/WORKER_MODEL_PRESET/);
+    expect(() => settingsOf({ WORKER_MODEL_PRECISION: 'fp16' })).toThrow(/WORKER_MODEL_PRECISION/);
   });
 });

@@ -1,5 +1,5 @@
 import { isAbsolute, join, resolve } from 'node:path';
-import type { ExecutionProviderName, FaceDetectorKind } from '@gmdb/ml';
+import type { EncoderPrecision, ExecutionProviderName, FaceDetectorKind } from '@gmdb/ml';
 import type { InferenceWorkerConfig } from './inference-worker.config';
 
 /** Injection token of the worker's resolved settings. */
@@ -10,6 +10,8 @@ export interface WorkerSettings {
   /** A manifest of trained (or any) encoders; undefined: the generated ensemble of `preset`. */
   manifestFile?: string;
   preset: 'paper' | 'test';
+  /** Precision of the generated ensemble (a manifest names its own files). */
+  precision: EncoderPrecision;
   modelDir: string;
   /** boot: start() waits for the models; background: they load after start (readiness says so). */
   modelLoad: 'boot' | 'background';
@@ -32,6 +34,7 @@ export function workerSettings(config: InferenceWorkerConfig): WorkerSettings {
   return {
     manifestFile: config.WORKER_MODEL_MANIFEST ? resolve(config.WORKER_MODEL_MANIFEST) : undefined,
     preset: config.WORKER_MODEL_PRESET,
+    precision: config.WORKER_MODEL_PRECISION,
     modelDir,
     modelLoad: config.WORKER_MODEL_LOAD ?? (config.GMDB_MODE === 'standalone' ? 'background' : 'boot'),
     slots: config.WORKER_TTA_SLOTS === '12' ? 12 : 3,

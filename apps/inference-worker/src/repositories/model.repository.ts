@@ -135,7 +135,7 @@ export class ModelRepository implements OnModuleInit, OnApplicationBootstrap, On
   private generated(): Promise<LoadedManifest> {
     const specs = this.settings.preset === 'test' ? TEST_ENSEMBLE : PAPER_ENSEMBLE;
     const slots = this.settings.slots === 12 ? 4 * specs.length : specs.length;
-    return ensureGeneratedManifest({ dir: this.settings.modelDir, specs, slots });
+    return ensureGeneratedManifest({ dir: this.settings.modelDir, specs, slots, precision: this.settings.precision });
   }
 }
 

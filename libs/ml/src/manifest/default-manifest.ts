@@ -1,6 +1,8 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { IResNetSpec, writeFileAtomic } from '../generate/iresnet.generator';
-import { ensureGeneratedModels, generatedModelFileName } from '../generate/model-cache';
+import { ensureGeneratedModels } from '../generate/model-cache';
+import { EncoderQuantizationReport } from '../quantize/encoder.quantizer';
+import { ensureQuantizedGeneratedModels } from '../quantize/int8-model.cache';
 import { LoadManifestOptions, LoadedManifest, loadManifestFile } from './manifest.loader';
 import { ARCFACE_NORMALISATION, ModelManifest } from './model-manifest.schema';
 
@@ -26,28 +28,42 @@ export interface GeneratedManifestOptions {
   slots?: number;
   /** Manifest file name inside `dir`. */
   fileName?: string;
+  /**
+   * 'fp32' (default): the generated models as written. 'int8': their int8 copies (see
+   * ensureQuantizedGeneratedModels), about 1.7–1.9× faster on CPUs with VNNI / AMX, with
+   * embeddings of their own version.
+   */
+  precision?: EncoderPrecision;
 }
+
+export type EncoderPrecision = 'fp32' | 'int8';
+export const ENCODER_PRECISIONS: readonly EncoderPrecision[] = ['fp32', 'int8'];
 
 /** Builds a manifest document for generated models (sha256 from the cache records). */
 export async function buildGeneratedManifest(options: GeneratedManifestOptions = {}): Promise<ModelManifest> {
   const dir = options.dir ?? join(process.cwd(), 'var', 'models');
   const specs = options.specs ?? PAPER_ENSEMBLE;
-  const files = await ensureGeneratedModels(dir, specs);
+  const int8 = options.precision === 'int8';
+  const files: { arch: string; seed: number; file: string; sha256: string; report?: EncoderQuantizationReport }[] = int8
+    ? await ensureQuantizedGeneratedModels(dir, specs)
+    : await ensureGeneratedModels(dir, specs);
+  const suffix = int8 ? '-int8' : '';
   return {
-    version: `generated-${specs.map((s) => `${s.arch}s${s.seed}`).join('-')}`,
+    version: `generated-${specs.map((s) => `${s.arch}s${s.seed}`).join('-')}${suffix}`,
     generatedWeights: true,
     ensemble: {
       slots: options.slots ?? 4 * specs.length,
       models: files.map((f, i) => ({
-        id: `m${i}-${f.arch}-seed${f.seed}`,
-        file: generatedModelFileName(f),
+        id: `m${i}-${f.arch}-seed${f.seed}${suffix}`,
+        file: basename(f.file),
         sha256: f.sha256,
         arch: f.arch,
         ...ARCFACE_NORMALISATION,
         mean: [...ARCFACE_NORMALISATION.mean],
         std: [...ARCFACE_NORMALISATION.std],
-        version: `generated-seed${f.seed}`,
+        version: `generated-seed${f.seed}${suffix}`,
         generated: { seed: f.seed },
+        ...(f.report ? { quantization: f.report } : {}),
       })),
     },
   };

@@ -84,4 +84,20 @@ describe('model manifest', () => {
     expect(issuePaths({ version: 'v1', ensemble: { slots: 5, models: [model(), model()] } })).toEqual(expect.arrayContaining(['ensemble.models[1].id', 'ensemble.slots']));
     expect(issuePaths({ version: 'v1', ensemble: { slots: 1, models: [model({ arch: 'vit', generated: { seed: 1 } })] } })).toEqual(['ensemble.models[0].arch']);
   });
+
+  it('accepts the quantization record of an int8 model and checks its fields', () => {
+    const quantization = {
+      scheme: 'int8-qdq' as const,
+      fromSha256: 'a'.repeat(64),
+      quantizedConvs: 53,
+      keptConvs: [],
+      calibrationCrops: 40,
+      agreement: { heldOut: true, inputs: 40, minCosine: 0.995, medianCosine: 0.998, meanCosine: 0.997 },
+    };
+    expect(parseManifest({ version: 'v1-int8', ensemble: { slots: 1, models: [model({ quantization })] } }).ensemble.models[0].quantization).toEqual(quantization);
+    expect(issuePaths({ version: 'v1', ensemble: { slots: 1, models: [model({ quantization: { ...quantization, scheme: 'fp16' as 'int8-qdq', fromSha256: 'x' } })] } })).toEqual([
+      'ensemble.models[0].quantization.scheme',
+      'ensemble.models[0].quantization.fromSha256',
+    ]);
+  });
 });

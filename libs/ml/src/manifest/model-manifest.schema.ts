@@ -3,6 +3,25 @@ import { IRESNET_ARCHS } from '../generate/iresnet.arch';
 
 const triple = z.tuple([z.number().finite(), z.number().finite(), z.number().finite()]);
 
+const quantizationSchema = z
+  .object({
+    scheme: z.literal('int8-qdq'),
+    fromSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    quantizedConvs: z.number().int().nonnegative(),
+    keptConvs: z.array(z.object({ node: z.string(), reason: z.string() }).strict()),
+    calibrationCrops: z.number().int().positive(),
+    agreement: z
+      .object({
+        heldOut: z.boolean(),
+        inputs: z.number().int().positive(),
+        minCosine: z.number().finite(),
+        medianCosine: z.number().finite(),
+        meanCosine: z.number().finite(),
+      })
+      .strict(),
+  })
+  .strict();
+
 /** One encoder of the ensemble. `file` is relative to the manifest's folder (or absolute). */
 export const modelSpecSchema = z
   .object({
@@ -21,6 +40,12 @@ export const modelSpecSchema = z
     version: z.string().min(1),
     /** Present when the weights were generated from a seed (they mean nothing). */
     generated: z.object({ seed: z.number().int().nonnegative() }).optional(),
+    /**
+     * Present for an int8 encoder made by `gmdb model quantize` (or the generated int8 preset): how
+     * it was made and how closely its embeddings follow the float model's. Informational: the
+     * embeddings of a quantized model are its own `version`, never mixed with the float model's.
+     */
+    quantization: quantizationSchema.optional(),
   })
   .strict();
 
