@@ -5,7 +5,7 @@ import { toAnalyzeDocument } from '../ml/analyze.document';
 import { CliFailure, reportingFailures } from '../ml/cli-failure';
 import { loadGalleryFiles } from '../ml/gallery-files.loader';
 import { readBytes } from '../ml/input-file';
-import { type ModelOptions, parsePreset, parseTtaSlots, selectManifest } from '../ml/model-selection';
+import { type ModelOptions, parsePrecision, parsePreset, parseTtaSlots, selectManifest } from '../ml/model-selection';
 import { withPhotoPipeline } from '../ml/photo.pipeline';
 import { DETECTOR_OPTION_HELP, detectorKind, parseDetector } from '../ml/detector.option';
 import { parseThreads } from '../ml/threads.option';
@@ -67,6 +67,7 @@ export function registerAnalyzeCommand(program: Command, env: NodeJS.ProcessEnv 
     .option('--manifest <file>', 'model manifest (default: $WORKER_MODEL_MANIFEST, else the generated ensemble of $WORKER_MODEL_PRESET without --gallery, the paper ensemble with it)')
     .option('--preset <preset>', 'generated ensemble: paper or test (rankings from generated weights mean nothing)', parsePreset)
     .option('--slots <n>', '3 or 12 (must match the gallery encodings; default without --gallery: $WORKER_TTA_SLOTS)', parseTtaSlots)
+    .option('--precision <p>', 'fp32 or int8 copies of a generated preset (default: $WORKER_MODEL_PRECISION, else fp32; must match the gallery encodings)', parsePrecision)
     .option('--model-dir <dir>', `cache of generated models (default: ${DEFAULT_MODEL_DIR} with --gallery, the worker's $WORKER_MODEL_DIR or $GMDB_DATA_DIR/models without)`)
     .option('--top <n>', 'longest disorder, gene and patient list (default: every disorder and gene, 100 patients)', parseTop)
     .option('--exclude-within <d>', 'drop gallery images at distance <= d (likely the same patient; the reference service uses 0.3)', parseDistance)

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { reportingFailures } from '../ml/cli-failure';
 import { toEncodeDocument } from '../ml/encode.document';
 import { readBytes } from '../ml/input-file';
-import { type ModelOptions, parsePreset, parseTtaSlots, selectManifest } from '../ml/model-selection';
+import { type ModelOptions, parsePrecision, parsePreset, parseTtaSlots, selectManifest } from '../ml/model-selection';
 import { withPhotoPipeline } from '../ml/photo.pipeline';
 import { appendEncodingLine, cropFileName, writeCrop } from '../ml/photo-outputs.writer';
 import { DETECTOR_OPTION_HELP, detectorKind, parseDetector } from '../ml/detector.option';
@@ -31,6 +31,7 @@ export function registerEncodeCommand(program: Command, env: NodeJS.ProcessEnv =
     .option('--manifest <file>', 'model manifest of trained encoders (default: $WORKER_MODEL_MANIFEST, else the generated paper ensemble)')
     .option('--preset <preset>', 'generated ensemble: paper (r50 + r100 + r100) or test (three r18s); rankings from generated weights mean nothing', parsePreset)
     .option('--slots <n>', '3 (plain) or 12 (flip x gray; the paper); default: the manifest\'s, 3 for presets', parseTtaSlots)
+    .option('--precision <p>', 'fp32 or int8 copies of a generated preset (default: $WORKER_MODEL_PRECISION, else fp32); a manifest names its own files', parsePrecision)
     .option('--model-dir <dir>', 'cache of generated models', './var/models')
     .option('--out-dir <dir>', 'where the aligned crop PNG is written', './var/crops')
     .option('--embedding-out <jsonl>', 'append the embedding as {"image_id","slots"} (input of gmdb eval / analyze)')

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import {
   IRESNET_ARCHS,
+  type EncoderPrecision,
   type IResNetArch,
   PAPER_ENSEMBLE,
   TEST_ENSEMBLE,
@@ -10,6 +11,7 @@ import {
   writeModel,
 } from '@gmdb/ml';
 import { type Command, InvalidArgumentError } from 'commander';
+import { quantizeManifest } from '../ml/manifest.quantizer';
 
 function parseArch(value: string): IResNetArch {
   if (!isIResNetArch(value)) throw new InvalidArgumentError(`one of ${IRESNET_ARCHS.join(', ')}`);
@@ -25,6 +27,17 @@ function parseSeed(value: string): number {
 function parsePreset(value: string): 'paper' | 'test' {
   if (value !== 'paper' && value !== 'test') throw new InvalidArgumentError('paper or test');
   return value;
+}
+
+function parsePrecision(value: string): EncoderPrecision {
+  if (value !== 'fp32' && value !== 'int8') throw new InvalidArgumentError('fp32 or int8');
+  return value;
+}
+
+function parseFraction(value: string): number {
+  const x = Number(value);
+  if (!/^(0(\.\d+)?|1(\.0+)?)$/.test(value) || x >= 1) throw new InvalidArgumentError('a number in [0, 1)');
+  return x;
 }
 
 function parseSlots(value: string): 3 | 12 {
@@ -58,9 +71,22 @@ export function registerModelCommand(program: Command): void {
     .option('--preset <preset>', 'paper (r50 + r100 + r100) or test (three r18s)', parsePreset, 'paper')
     .option('--slots <n>', '3 (plain) or 12 (flip x gray)', parseSlots, 3)
     .option('--dir <dir>', 'folder of the models and the manifest', './var/models')
-    .action(async (options: { preset: 'paper' | 'test'; slots: 3 | 12; dir: string }) => {
+    .option('--precision <p>', 'fp32 (as generated) or int8 (quantized copies, calibrated on the fixture photos of libs/ml)', parsePrecision, 'fp32')
+    .action(async (options: { preset: 'paper' | 'test'; slots: 3 | 12; dir: string; precision: EncoderPrecision }) => {
       const specs = options.preset === 'test' ? TEST_ENSEMBLE : PAPER_ENSEMBLE;
-      const loaded = await ensureGeneratedManifest({ dir: resolve(options.dir), specs, slots: options.slots === 12 ? 4 * specs.length : specs.length });
+      const slots = options.slots === 12 ? 4 * specs.length : specs.length;
+      const loaded = await ensureGeneratedManifest({ dir: resolve(options.dir), specs, slots, precision: options.precision });
       process.stdout.write(`${JSON.stringify({ manifest: loaded.source, version: loaded.version, slots: loaded.slots, models: loaded.models.map((m) => ({ id: m.id, file: m.path, sha256: m.sha256 })) }, null, 2)}\n`);
+    });
+  model
+    .command('quantize')
+    .description('make int8 copies of the encoders of a manifest (post-training, calibrated on face photos) and write their manifest; prints each model\'s agreement with the float model')
+    .requiredOption('--manifest <file>', 'manifest of the float encoders (sha256 of every file checked)')
+    .requiredOption('--calibration <dir>', 'folder of face photos (jpg, png, webp, tiff): every face found is aligned as the service aligns and calibrates the activation ranges')
+    .requiredOption('--out <dir>', 'folder for the int8 models and their manifest.json')
+    .option('--held-out <fraction>', 'share of the faces kept out of calibration to measure the agreement (every k-th face)', parseFraction, 0.2)
+    .action(async (options: { manifest: string; calibration: string; out: string; heldOut: number }) => {
+      const summary = await quantizeManifest({ manifestFile: resolve(options.manifest), photoDir: resolve(options.calibration), outDir: resolve(options.out), heldOutFraction: options.heldOut }, (line) => process.stderr.write(`${line}\n`));
+      process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     });
 }

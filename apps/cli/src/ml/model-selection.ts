@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { type LoadedManifest, PAPER_ENSEMBLE, TEST_ENSEMBLE, ensureGeneratedManifest, loadManifestFile, variantsPerModel } from '@gmdb/ml';
+import { type EncoderPrecision, type LoadedManifest, PAPER_ENSEMBLE, TEST_ENSEMBLE, ensureGeneratedManifest, loadManifestFile, variantsPerModel } from '@gmdb/ml';
 import { InvalidArgumentError } from 'commander';
 import { CliFailure } from './cli-failure';
 
@@ -10,11 +10,18 @@ export interface ModelOptions {
   manifest?: string;
   preset?: ModelPreset;
   slots?: 3 | 12;
+  /** Precision of a generated preset (ignored with a manifest, which names its own files). */
+  precision?: EncoderPrecision;
   modelDir: string;
 }
 
 export function parsePreset(value: string): ModelPreset {
   if (value !== 'paper' && value !== 'test') throw new InvalidArgumentError('paper or test');
+  return value;
+}
+
+export function parsePrecision(value: string): EncoderPrecision {
+  if (value !== 'fp32' && value !== 'int8') throw new InvalidArgumentError('fp32 or int8');
   return value;
 }
 
@@ -37,7 +44,8 @@ export async function selectManifest(options: ModelOptions, env: NodeJS.ProcessE
   } else {
     const specs = options.preset === 'test' ? TEST_ENSEMBLE : PAPER_ENSEMBLE;
     const slots = options.slots === 12 ? 4 * specs.length : specs.length;
-    loaded = await ensureGeneratedManifest({ dir: resolve(options.modelDir), specs, slots });
+    const precision = options.precision ?? (env['WORKER_MODEL_PRECISION'] === 'int8' ? 'int8' : 'fp32');
+    loaded = await ensureGeneratedManifest({ dir: resolve(options.modelDir), specs, slots, precision });
   }
   const slots = options.slots ?? loaded.slots;
   try {
@@ -48,10 +56,11 @@ export async function selectManifest(options: ModelOptions, env: NodeJS.ProcessE
   return { ...loaded, slots };
 }
 
-/** The worker settings `workerModelOptions` reads (WORKER_MODEL_MANIFEST, _PRESET, _DIR, WORKER_TTA_SLOTS). */
+/** The worker settings `workerModelOptions` reads (WORKER_MODEL_MANIFEST, _PRESET, _PRECISION, _DIR, WORKER_TTA_SLOTS). */
 export interface WorkerModelSettings {
   manifestFile?: string;
   preset: ModelPreset;
+  precision: EncoderPrecision;
   modelDir: string;
   slots: 3 | 12;
 }
@@ -67,6 +76,7 @@ export function workerModelOptions(settings: WorkerModelSettings, flags: Partial
     manifest,
     preset: manifest ? undefined : (flags.preset ?? settings.preset),
     slots: flags.slots ?? settings.slots,
+    precision: flags.precision ?? settings.precision,
     modelDir: flags.modelDir ?? settings.modelDir,
   };
 }
