@@ -52,6 +52,7 @@ export { ENCODER_PRECISIONS, type EncoderPrecision, PAPER_ENSEMBLE, TEST_ENSEMBL
 export { type EncoderQuantizationReport, quantizeEncoder } from './quantize/encoder.quantizer';
 export { alignedFacesOf } from './quantize/calibration-faces';
 export { OnnxModelError } from './onnx-rewrite/onnx-model.parts';
+export { findConvSites } from './quantize/conv-qdq.quantizer';
 export type { GeneratedManifestOptions } from './manifest/default-manifest';
 export { GENERATED_WEIGHTS_NOTICE, provenance } from './manifest/generated-weights.notice';
 export type { WeightsProvenance } from './manifest/generated-weights.notice';

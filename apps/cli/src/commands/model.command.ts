@@ -36,7 +36,7 @@ function parsePrecision(value: string): EncoderPrecision {
 
 function parseFraction(value: string): number {
   const x = Number(value);
-  if (!/^(0(\.\d+)?|1(\.0+)?)$/.test(value) || x >= 1) throw new InvalidArgumentError('a number in [0, 1)');
+  if (!/^(0(\.\d+)?|1(\.0+)?)$/.test(value) || x > 0.5) throw new InvalidArgumentError('a number in [0, 0.5]');
   return x;
 }
 
@@ -84,7 +84,7 @@ export function registerModelCommand(program: Command): void {
     .requiredOption('--manifest <file>', 'manifest of the float encoders (sha256 of every file checked)')
     .requiredOption('--calibration <dir>', 'folder of face photos (jpg, png, webp, tiff): every face found is aligned as the service aligns and calibrates the activation ranges')
     .requiredOption('--out <dir>', 'folder for the int8 models and their manifest.json')
-    .option('--held-out <fraction>', 'share of the faces kept out of calibration to measure the agreement (every k-th face)', parseFraction, 0.2)
+    .option('--held-out <fraction>', 'share of the faces kept out of calibration to measure the agreement: every k-th face in file-name order, k = round(1 / fraction); 0 measures on the calibration faces', parseFraction, 0.2)
     .action(async (options: { manifest: string; calibration: string; out: string; heldOut: number }) => {
       const summary = await quantizeManifest({ manifestFile: resolve(options.manifest), photoDir: resolve(options.calibration), outDir: resolve(options.out), heldOutFraction: options.heldOut }, (line) => process.stderr.write(`${line}\n`));
       process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);

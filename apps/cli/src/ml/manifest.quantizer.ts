@@ -6,6 +6,7 @@ import {
   OnnxModelError,
   alignedFacesOf,
   createFaceDetector,
+  findConvSites,
   loadManifestFile,
   quantizeEncoder,
   sha256Bytes,
@@ -41,6 +42,8 @@ export interface QuantizeManifestSummary {
  */
 export async function quantizeManifest(options: QuantizeManifestOptions, progress: (line: string) => void): Promise<QuantizeManifestSummary> {
   const loaded = await loadManifestFile(options.manifestFile);
+  // Fail before the slow part when a model cannot be quantized at all (already int8, opset < 13, ...).
+  for (const m of loaded.models) await checkQuantizable(m.id, m.path);
   const photos = (await listPhotos(options.photoDir)).map((f) => join(options.photoDir, f));
   if (photos.length === 0) throw new CliFailure('NO_CALIBRATION_PHOTOS', `NO_CALIBRATION_PHOTOS: no ${[...PHOTO_EXTENSIONS].join(' ')} file in ${options.photoDir}`);
   const detector = await createFaceDetector('native');
@@ -56,30 +59,20 @@ export async function quantizeManifest(options: QuantizeManifestOptions, progres
   if (calibration.length === 0) throw new CliFailure('NO_CALIBRATION_FACES', `NO_CALIBRATION_FACES: no face found in the ${photos.length} photos of ${options.photoDir}`);
   progress(`${faces.crops.length} faces in ${photos.length} photos: ${calibration.length} calibrate, ${heldOut.length} held out`);
 
-  await mkdir(options.outDir, { recursive: true });
-  const models: QuantizeManifestSummary['models'] = [];
-  const specs: ModelManifest['ensemble']['models'] = [];
+  // Every model is quantized in memory first, so that a failure writes nothing (and never leaves
+  // new model files beside an older manifest.json).
+  const done: { spec: ModelManifest['ensemble']['models'][number]; model: Uint8Array }[] = [];
   for (const m of loaded.models) {
     progress(`quantizing ${m.id} (${m.arch})`);
-    let result: Awaited<ReturnType<typeof quantizeEncoder>>;
-    try {
-      result = await quantizeEncoder({ model: await readFile(m.path), modelSha256: m.sha256, normalisation: m, calibration, heldOut });
-    } catch (e) {
-      if (e instanceof OnnxModelError) throw new CliFailure('MODEL_NOT_QUANTIZABLE', `MODEL_NOT_QUANTIZABLE: ${m.id}: ${e.message}`);
-      throw e;
-    }
-    if (result.report.quantizedConvs === 0) {
-      const why = [...new Set(result.report.keptConvs.map((k) => k.reason))].join('; ') || 'it has no Conv';
-      throw new CliFailure('MODEL_NOT_QUANTIZABLE', `MODEL_NOT_QUANTIZABLE: ${m.id}: no Conv could be quantized (${why})`);
-    }
-    const file = `${m.id}.int8.onnx`;
-    const sha256 = sha256Bytes(result.model);
-    await writeFileAtomic(join(options.outDir, file), result.model);
+    const result = await quantizeEncoder({ model: await readFile(m.path), modelSha256: m.sha256, normalisation: m, inputName: m.inputName, calibration, heldOut });
+    const file = `${safeFileStem(m.id)}.int8.onnx`;
     const { path: _path, ...spec } = m;
-    specs.push({ ...spec, id: `${m.id}-int8`, file, sha256, version: `${m.version}-int8`, quantization: result.report });
-    models.push({ id: `${m.id}-int8`, file: join(options.outDir, file), sha256, report: result.report });
+    done.push({ spec: { ...spec, id: `${m.id}-int8`, file, sha256: sha256Bytes(result.model), version: `${m.version}-int8`, quantization: result.report }, model: result.model });
     progress(`${m.id}: ${result.report.quantizedConvs} convs int8, cosine to float min ${result.report.agreement.minCosine} median ${result.report.agreement.medianCosine}`);
   }
+  await mkdir(options.outDir, { recursive: true });
+  for (const { spec, model } of done) await writeFileAtomic(join(options.outDir, spec.file), model);
+  const specs = done.map((d) => d.spec);
   const manifest: ModelManifest = {
     version: `${loaded.version}-int8`,
     ...(loaded.weightsAreGenerated ? { generatedWeights: true } : {}),
@@ -94,8 +87,29 @@ export async function quantizeManifest(options: QuantizeManifestOptions, progres
     skippedPhotos: faces.skipped,
     calibrationFaces: calibration.length,
     heldOutFaces: heldOut.length,
-    models,
+    models: specs.map((s) => ({ id: s.id, file: join(options.outDir, s.file), sha256: s.sha256, report: s.quantization as EncoderQuantizationReport })),
   };
+}
+
+/** Throws MODEL_NOT_QUANTIZABLE unless the model holds at least one Conv that quantizeConvs can rewrite. */
+async function checkQuantizable(id: string, path: string): Promise<void> {
+  const bytes = await readFile(path);
+  let found: ReturnType<typeof findConvSites>;
+  try {
+    found = findConvSites(bytes);
+  } catch (e) {
+    if (e instanceof OnnxModelError) throw new CliFailure('MODEL_NOT_QUANTIZABLE', `MODEL_NOT_QUANTIZABLE: ${id}: ${e.message}`);
+    throw e;
+  }
+  if (found.sites.length === 0) {
+    const why = [...new Set(found.kept.map((k) => k.reason))].join('; ') || 'it has no Conv';
+    throw new CliFailure('MODEL_NOT_QUANTIZABLE', `MODEL_NOT_QUANTIZABLE: ${id}: no Conv could be quantized (${why})`);
+  }
+}
+
+/** A model id as a file name inside the out folder: no separators, no leading dot. */
+function safeFileStem(id: string): string {
+  return id.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_');
 }
 
 async function listPhotos(dir: string): Promise<string[]> {

@@ -66,14 +66,20 @@ export class RangeCollector {
  * ranges. The session runs without graph optimizations beyond the basic level, so that the named
  * tensors are computed as the file states them.
  */
-export async function calibrateRanges(model: Uint8Array, tensors: readonly string[], batches: readonly CalibrationBatch[]): Promise<Map<string, ActivationRange>> {
+export async function calibrateRanges(
+  model: Uint8Array,
+  tensors: readonly string[],
+  batches: readonly CalibrationBatch[],
+  /** Graph input to feed; default: the model's first input. */
+  inputName?: string,
+): Promise<Map<string, ActivationRange>> {
   if (batches.length === 0) throw new RangeError('calibration needs at least one batch');
   const session = await InferenceSession.create(withTensorOutputs(model, tensors), { executionProviders: ['cpu'], graphOptimizationLevel: 'basic' });
   try {
     const collector = new RangeCollector();
     const wanted = new Set(tensors);
     for (const batch of batches) {
-      const out = await session.run({ [session.inputNames[0]]: new Tensor('float32', batch.data, batch.dims) });
+      const out = await session.run({ [inputName ?? session.inputNames[0]]: new Tensor('float32', batch.data, batch.dims) });
       for (const [name, value] of Object.entries(out)) {
         if (wanted.has(name)) collector.observe(name, value.data as Float32Array);
         value.dispose();

@@ -27,6 +27,8 @@ export interface QuantizeEncoderInput {
   model: Uint8Array;
   modelSha256: string;
   normalisation: Normalisation;
+  /** Graph input to feed (the manifest's `inputName`); default: the model's first input. */
+  inputName?: string;
   /** Aligned 112×112 face crops: their four flip × gray variants calibrate the activation ranges. */
   calibration: readonly RgbImage[];
   /** Aligned crops kept out of calibration, on which the agreement is measured (may be empty). */
@@ -55,10 +57,10 @@ export async function quantizeEncoder(input: QuantizeEncoderInput): Promise<{ mo
   const inputs = input.calibration.flatMap((c) => [c, contrastStretched(c)]);
   const batches: CalibrationBatch[] = [];
   for (let i = 0; i < inputs.length; i += CROPS_PER_BATCH) batches.push(variantBatch(inputs.slice(i, i + CROPS_PER_BATCH), input.normalisation));
-  const ranges = await calibrateRanges(input.model, rangeTensors(sites), batches);
+  const ranges = await calibrateRanges(input.model, rangeTensors(sites), batches, input.inputName);
   const quantized = quantizeConvs(input.model, ranges);
   const check = input.heldOut.length > 0 ? input.heldOut : input.calibration;
-  const cosines = await agreement(input.model, quantized.model, check.map((c) => variantBatch([c], input.normalisation)));
+  const cosines = await agreement(input.model, quantized.model, check.map((c) => variantBatch([c], input.normalisation)), input.inputName);
   const sorted = [...cosines].sort((a, b) => a - b);
   return {
     model: quantized.model,
@@ -107,12 +109,12 @@ function variantBatch(crops: readonly RgbImage[], norm: Normalisation): Calibrat
 }
 
 /** Cosine similarity of each output row of the two models on the same inputs. */
-async function agreement(reference: Uint8Array, candidate: Uint8Array, batches: readonly CalibrationBatch[]): Promise<number[]> {
+async function agreement(reference: Uint8Array, candidate: Uint8Array, batches: readonly CalibrationBatch[], inputName: string | undefined): Promise<number[]> {
   const [a, b] = [await createOrtSession(reference), await createOrtSession(candidate)];
   try {
     const out: number[] = [];
     for (const batch of batches) {
-      const [x, y] = [await embed(a, batch), await embed(b, batch)];
+      const [x, y] = [await embed(a, batch, inputName), await embed(b, batch, inputName)];
       const dim = x.length / batch.dims[0];
       for (let r = 0; r < batch.dims[0]; r++) out.push(cosine(x, y, r * dim, dim));
     }
@@ -122,8 +124,8 @@ async function agreement(reference: Uint8Array, candidate: Uint8Array, batches: 
   }
 }
 
-async function embed(session: InferenceSession, batch: CalibrationBatch): Promise<Float32Array> {
-  const result = await session.run({ [session.inputNames[0]]: new Tensor('float32', batch.data, batch.dims) });
+async function embed(session: InferenceSession, batch: CalibrationBatch, inputName: string | undefined): Promise<Float32Array> {
+  const result = await session.run({ [inputName ?? session.inputNames[0]]: new Tensor('float32', batch.data, batch.dims) });
   return result[session.outputNames[0]].data as Float32Array;
 }
 
