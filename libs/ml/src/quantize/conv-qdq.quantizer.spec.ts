@@ -10,12 +10,12 @@ import { ProtobufWriter } from '../generate/protobuf.writer';
 import { ARCFACE_NORMALISATION } from '../manifest/model-manifest.schema';
 import { InitializerParts, OnnxModelError, readModelParts } from '../onnx-rewrite/onnx-model.parts';
 import { GraphField, ModelField, TensorField } from '../onnx-rewrite/onnx-proto.fields';
-import { ProtobufDecodeError, varintNumber } from '../onnx-rewrite/protobuf.reader';
+import { ProtobufDecodeError, lenBytes, varintNumber } from '../onnx-rewrite/protobuf.reader';
 import { noiseCrop } from '../testing/noise-crop';
 import { preprocessCrop } from '../tta/crop.preprocessor';
 import { PLAIN_VARIANT } from '../tta/tta.variants';
 import { CalibrationBatch, calibrateRanges } from './activation.calibrator';
-import { findConvSites, quantizeConvs, rangeTensors } from './conv-qdq.quantizer';
+import { WEIGHT_ZERO_POINT, findConvSites, quantizeConvs, rangeTensors } from './conv-qdq.quantizer';
 import { ActivationRange, activationQuantization } from './quantization.math';
 
 jest.setTimeout(60_000);
@@ -122,6 +122,10 @@ async function calibrate(model: Uint8Array, seed = 1): Promise<Map<string, Activ
 
 const ops = (model: Uint8Array, op: string) => readModelParts(model).graph.nodes.filter((n) => n.opType === op);
 const initializer = (model: Uint8Array, name: string) => readModelParts(model).graph.initializers.find((t) => t.name === name);
+const int8Values = (t: InitializerParts | undefined): number[] => {
+  const raw = t?.fields.find((g) => g.field === TensorField.RAW_DATA);
+  return raw ? [...new Int8Array(lenBytes(raw))] : [];
+};
 const dataType = (t: InitializerParts | undefined) => {
   const f = t?.fields.find((g) => g.field === TensorField.DATA_TYPE);
   return f && varintNumber(f);
@@ -274,6 +278,11 @@ describe('quantizeConvs on hand-made models', () => {
     expect(dataType(initializer(q, 'w2.int8'))).toBe(3);
     expect(dataType(initializer(q, 'b1.int32'))).toBe(6);
     expect(initializer(q, 'w1.int8')?.dims).toEqual([16, 8, 3, 3]);
+    // Symmetric levels −127…127 stored shifted by the weight zero point −1 (see WEIGHT_ZERO_POINT).
+    const levels = int8Values(initializer(q, 'w1.int8'));
+    expect(Math.min(...levels)).toBe(-128);
+    expect(Math.max(...levels)).toBeLessThanOrEqual(126);
+    expect(int8Values(initializer(q, 'w1.zero_point'))).toEqual(new Array(16).fill(WEIGHT_ZERO_POINT));
     for (const name of ['w1', 'b1', 'w2']) expect(initializer(q, name)).toBeUndefined();
     expect(readModelParts(q).graph.outputs.map((v) => v.name)).toEqual(['y']);
   });
