@@ -8,6 +8,8 @@ const quantizationSchema = z
     scheme: z.literal('int8-qdq'),
     fromSha256: z.string().regex(/^[0-9a-f]{64}$/),
     quantizedConvs: z.number().int().nonnegative(),
+    affineBatchNorms: z.number().int().nonnegative().optional(),
+    elementwisePrelus: z.number().int().nonnegative().optional(),
     keptConvs: z.array(z.object({ node: z.string(), reason: z.string() }).strict()),
     calibrationCrops: z.number().int().positive(),
     agreement: z

@@ -81,6 +81,36 @@ function sharedInputModel(seed: number): Buffer {
   );
 }
 
+/**
+ * An iResNet block's branch: x → BatchNormalization → conv1 (3x3 pad 1, bias) → PRelu (slope [16,1,1]
+ * drawn from [lo, hi]) → conv2 (3x3 pad 1) → y [N,8,10,10].
+ */
+function blockModel(seed: number, slope: [number, number]): Buffer {
+  const rng = new SeededRandom(seed);
+  const positive = (name: string, lo: number, hi: number): OnnxTensor => ({ name, dims: [8], type: 'float', data: Float32Array.from({ length: 8 }, () => rng.uniform(lo, hi)) });
+  return encodeOnnxModel(
+    graph(
+      [
+        { opType: 'BatchNormalization', name: 'bn', inputs: ['x', 'gamma', 'beta', 'mean', 'var'], outputs: ['xn'], attributes: [{ name: 'epsilon', kind: 'float', value: 1e-3 }] },
+        conv('conv1', ['xn', 'w1', 'b1'], 'y1', 1),
+        { opType: 'PRelu', name: 'prelu', inputs: ['y1', 'slope'], outputs: ['p1'] },
+        conv('conv2', ['p1', 'w2'], 'y', 1),
+      ],
+      [
+        positive('gamma', 0.5, 1.5),
+        floatTensor(rng, 'beta', [8], 0.2),
+        floatTensor(rng, 'mean', [8], 0.2),
+        positive('var', 0.5, 1.5),
+        floatTensor(rng, 'w1', [16, 8, 3, 3], 0.3),
+        floatTensor(rng, 'b1', [16], 0.2),
+        { name: 'slope', dims: [16, 1, 1], type: 'float', data: Float32Array.from({ length: 16 }, () => rng.uniform(slope[0], slope[1])) },
+        floatTensor(rng, 'w2', [8, 16, 3, 3], 0.2),
+      ],
+      [['y', [8, 10, 10]]],
+    ),
+  );
+}
+
 const OPSET_IMPORT = 8;
 
 /** The model with `extra` (raw GraphProto fields) added to its graph and, where given, another IR version or default opset. */
@@ -297,6 +327,36 @@ describe('quantizeConvs on hand-made models', () => {
     expectCloseToFloat((await errorInSteps(model, q, ranges, 2)).y);
   });
 
+  it('turns the BatchNormalization into Mul + Add and a PRelu with slopes in [0, 1] into Mul + Max, as close to float as the convs alone', async () => {
+    const model = blockModel(3, [0, 1]);
+    const ranges = await calibrate(model);
+    const q = quantizeConvs(model, ranges);
+    expect(q).toMatchObject({ quantized: 2, affineBatchNorms: 1, elementwisePrelus: 1, kept: [] });
+    expect(ops(q.model, 'BatchNormalization')).toEqual([]);
+    expect(ops(q.model, 'PRelu')).toEqual([]);
+    expect(ops(q.model, 'Mul').map((n) => n.inputs)).toEqual([
+      ['x', 'bn.scale'],
+      ['y1', 'slope'],
+    ]);
+    expect(ops(q.model, 'Max').map((n) => n.outputs)).toEqual([['p1']]);
+    expect(ops(q.model, 'Add').map((n) => n.outputs)).toEqual([['xn']]);
+    // γ/√(σ²+ε) and β − μ·s of the BatchNormalization, as [8,1,1]; its own parameters are gone.
+    expect(initializer(q.model, 'bn.scale')?.dims).toEqual([8, 1, 1]);
+    for (const name of ['gamma', 'beta', 'mean', 'var']) expect(initializer(q.model, name)).toBeUndefined();
+    expectCloseToFloat((await errorInSteps(model, q.model, ranges, 5)).y);
+  });
+
+  it('writes a PRelu with slopes outside [0, 1] as (1+a)/2·x + (1−a)/2·|x|, exact for any slope', async () => {
+    const model = blockModel(4, [-0.5, 1.8]);
+    const ranges = await calibrate(model);
+    const q = quantizeConvs(model, ranges);
+    expect(q).toMatchObject({ quantized: 2, elementwisePrelus: 1 });
+    expect(ops(q.model, 'Abs').map((n) => n.inputs)).toEqual([['y1']]);
+    expect(ops(q.model, 'Max')).toEqual([]);
+    expect(initializer(q.model, 'slope')).toBeUndefined();
+    expectCloseToFloat((await errorInSteps(model, q.model, ranges, 6)).y);
+  });
+
   it('quantizes a tensor read by two Convs once and feeds both from the same DequantizeLinear', async () => {
     const model = sharedInputModel(2);
     const ranges = await calibrate(model);
@@ -341,7 +401,7 @@ describe('quantizeConvs on hand-made models', () => {
       ],
     });
     const result = quantizeConvs(model, new Map([['x', { min: -1, max: 1 }], ['y', { min: -1, max: 1 }]]));
-    expect(result).toEqual({ model, quantized: 0, kept: [{ node: 'dynamic', reason: 'weight is not a constant initializer' }] });
+    expect(result).toEqual({ model, quantized: 0, affineBatchNorms: 0, elementwisePrelus: 0, kept: [{ node: 'dynamic', reason: 'weight is not a constant initializer' }] });
     expect(result.model).toBe(model);
   });
 

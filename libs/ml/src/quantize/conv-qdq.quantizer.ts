@@ -5,7 +5,10 @@ import { readFloatInitializer } from '../onnx-rewrite/float-initializer.reader';
 import { GraphParts, InitializerParts, ModelParts, NodeParts, OnnxModelError, readModelParts } from '../onnx-rewrite/onnx-model.parts';
 import { EXTERNAL_DATA_LOCATION, GraphField, ModelField, NodeField, TensorField } from '../onnx-rewrite/onnx-proto.fields';
 import { lenBytes, lenString, readFields, varintNumber } from '../onnx-rewrite/protobuf.reader';
+import { inferTensorRanks } from '../onnx-rewrite/tensor-rank.inference';
 import { UniqueNames } from '../onnx-rewrite/unique-names';
+import { batchNormAsAffine } from './batchnorm-affine';
+import { preluAsElementwise } from './prelu-elementwise';
 import { ActivationRange, activationQuantization, quantizeBias, quantizeWeightsPerChannel } from './quantization.math';
 
 /**
@@ -39,6 +42,10 @@ export interface ConvSites {
 export interface QuantizeResult {
   model: Uint8Array;
   quantized: number;
+  /** BatchNormalizations rewritten as Mul + Add (0 when no Conv was quantized: the model is returned as it was). */
+  affineBatchNorms: number;
+  /** PRelus rewritten as Mul + Max (or the general form), for the same reason. */
+  elementwisePrelus: number;
   kept: { node: string; reason: string }[];
 }
 
@@ -123,7 +130,7 @@ export function quantizeConvs(model: Uint8Array, ranges: ReadonlyMap<string, Act
     if (missing.length > 0) kept.push({ node: s.node.name || s.y, reason: `no calibrated range for ${missing.join(', ')}` });
     return missing.length === 0;
   });
-  if (chosen.length === 0) return { model, quantized: 0, kept };
+  if (chosen.length === 0) return { model, quantized: 0, affineBatchNorms: 0, elementwisePrelus: 0, kept };
 
   const replacements = new Map<number, Uint8Array[]>();
   const tensors: OnnxTensor[] = [];
@@ -196,7 +203,30 @@ export function quantizeConvs(model: Uint8Array, ranges: ReadonlyMap<string, Act
     replacements.set(site.node.fieldIndex, chunks);
   }
 
-  const dropped = unreadFloatWeights(graph, chosen, replacements);
+  // The int8 convs run in NHWC: BatchNormalizations (NCHW-only) become Mul + Add (see batchNormAsAffine).
+  const initializers = new Map(graph.initializers.map((t) => [t.name, t]));
+  const overridable = new Set(graph.inputs.map((v) => v.name));
+  const ranks = inferTensorRanks(graph);
+  const replacedReads: string[] = chosen.flatMap((s) => [s.weight.tensor.name, ...(s.bias ? [s.bias.tensor.name] : [])]);
+  // So do PRelus, whose CPU kernel is slow there (see preluAsElementwise).
+  let affine = 0;
+  let prelus = 0;
+  for (const node of graph.nodes) {
+    if (!(node.domain === '' || node.domain === 'ai.onnx')) continue;
+    const label = node.name || node.outputs[0];
+    const part = (p: string) => names.take(`${label}.${p}`);
+    const r =
+      node.opType === 'BatchNormalization' ? batchNormAsAffine(node, initializers, overridable, ranks.get(node.inputs[0]), part)
+      : node.opType === 'PRelu' ? preluAsElementwise(node, initializers, overridable, part)
+      : undefined;
+    if (r === undefined || typeof r === 'string') continue;
+    replacements.set(node.fieldIndex, r.nodes.map((n) => nodeProto(n).finish()));
+    tensors.push(...r.tensors);
+    replacedReads.push(...r.reads);
+    if (node.opType === 'PRelu') prelus++;
+    else affine++;
+  }
+  const dropped = unreadInitializers(graph, replacedReads, replacements);
   const graphChunks: Uint8Array[] = [];
   graph.fields.forEach((f, i) => {
     if (dropped.has(i)) return;
@@ -207,7 +237,7 @@ export function quantizeConvs(model: Uint8Array, ranges: ReadonlyMap<string, Act
   for (const t of tensors) graphChunks.push(lengthDelimited(GraphField.INITIALIZER, tensorProto(t).finish()));
   const graphBytes = Buffer.concat(graphChunks);
   const chunks = parts.fields.map((f, i) => (i === parts.graphFieldIndex ? lengthDelimited(ModelField.GRAPH, graphBytes) : f.raw));
-  return { model: Buffer.concat(chunks), quantized: chosen.length, kept };
+  return { model: Buffer.concat(chunks), quantized: chosen.length, affineBatchNorms: affine, elementwisePrelus: prelus, kept };
 }
 
 /** The version of the default ONNX domain the model imports (0 when it imports none). */
@@ -230,16 +260,13 @@ function isExternal(tensor: InitializerParts): boolean {
   return location !== undefined && varintNumber(location) === EXTERNAL_DATA_LOCATION;
 }
 
-/** The graph fields of float weights and biases that only replaced Convs read (none when a subgraph could read them). */
-function unreadFloatWeights(graph: GraphParts, sites: readonly ConvSite[], replacements: Map<number, Uint8Array[]>): Set<number> {
+/** The graph fields of the initializers (`names`) that only replaced nodes read (none when a subgraph could read them). */
+function unreadInitializers(graph: GraphParts, names: readonly string[], replacements: Map<number, Uint8Array[]>): Set<number> {
   if (graph.nodes.some((n) => n.hasSubgraph)) return new Set();
   const read = new Set(graph.outputs.map((v) => v.name));
   for (const node of graph.nodes) if (!replacements.has(node.fieldIndex)) node.inputs.forEach((i) => read.add(i));
-  const fields = new Set<number>();
-  for (const site of sites) {
-    for (const t of [site.weight.tensor, site.bias?.tensor]) if (t && !read.has(t.name)) fields.add(t.fieldIndex);
-  }
-  return fields;
+  const candidates = new Set(names.filter((n) => !read.has(n)));
+  return new Set(graph.initializers.filter((t) => candidates.has(t.name)).map((t) => t.fieldIndex));
 }
 
 /** The node's NodeProto with other inputs and outputs; name, op type, domain and attributes as they were. */

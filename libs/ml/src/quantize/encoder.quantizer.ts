@@ -12,6 +12,10 @@ export interface EncoderQuantizationReport {
   /** sha256 of the float model it was made from. */
   fromSha256: string;
   quantizedConvs: number;
+  /** BatchNormalizations rewritten as Mul + Add, so that the int8 layout flows through them. */
+  affineBatchNorms?: number;
+  /** PRelus rewritten as Mul + Max (or p·x + q·|x|), for onnxruntime's faster element-wise kernels. */
+  elementwisePrelus?: number;
   /** Convs left in float, with the reason. */
   keptConvs: { node: string; reason: string }[];
   /** Face crops whose activation ranges set the scales (each with its flip × gray variants and a contrast-stretched copy). */
@@ -68,6 +72,8 @@ export async function quantizeEncoder(input: QuantizeEncoderInput): Promise<{ mo
       scheme: 'int8-qdq',
       fromSha256: input.modelSha256,
       quantizedConvs: quantized.quantized,
+      affineBatchNorms: quantized.affineBatchNorms,
+      elementwisePrelus: quantized.elementwisePrelus,
       keptConvs: quantized.kept,
       calibrationCrops: input.calibration.length,
       agreement: {

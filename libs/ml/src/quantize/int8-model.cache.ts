@@ -19,7 +19,7 @@ export interface QuantizedModelFile extends IResNetSpec {
 }
 
 /** Bumped whenever the quantizer or its calibration changes what it writes: older cached copies are made again. */
-export const QUANTIZATION_REVISION = 2;
+export const QUANTIZATION_REVISION = 4;
 
 export function quantizedModelFileName(spec: IResNetSpec): string {
   return `iresnet-${spec.arch}-seed${spec.seed}.int8.onnx`;
