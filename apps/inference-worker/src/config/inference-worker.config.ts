@@ -29,6 +29,9 @@ export const inferenceWorkerConfigSchema = createConfigSchema({
   WORKER_ENCODER_THREAD: env
     .boolean('Run the encoder sessions in a worker thread (default): the event loop (face detection of the next photo, queue heartbeats, health checks, gallery searches) keeps running while a photo is encoded. false: on the main thread')
     .default(true),
+  WORKER_ENCODER_LANES: env
+    .int('Encoder threads, each with its own copy of the sessions and an equal share of the cores (WORKER_INTRA_OP_THREADS each when set): 1 (default) encodes a photo with all cores, lowest latency; 2 or more raise the throughput of bulk encoding when WORKER_CONCURRENCY keeps more photos than lanes in flight (paper ensemble, 3 slots, 2 cores: about +10 % end to end in fp32, +35 % ONNX-only in int8), at lanes x the model memory and about lanes x the latency of a lone photo. Needs WORKER_ENCODER_THREAD', { min: 1, max: 16 })
+    .default(1),
   WORKER_FACE_DETECTOR: env
     .enum('Face detector: native (MediaPipe BlazeFace, FaceMesh and Iris from the @vladmandic/human package, converted to ONNX at start and run by onnxruntime) or human (the same models through Human on tfjs-wasm, about 2.5x the CPU)', ['native', 'human'] as const)
     .default('native'),

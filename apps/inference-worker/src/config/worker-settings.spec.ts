@@ -11,6 +11,8 @@ describe('worker settings', () => {
       manifestFile: undefined,
       preset: 'paper',
       precision: 'fp32',
+      encoderThread: true,
+      encoderLanes: 1,
       modelDir: join('/data', 'models'),
       modelLoad: 'background',
       slots: 3,
@@ -33,8 +35,9 @@ describe('worker settings', () => {
       WORKER_SEARCH_BACKEND: 'js',
       WORKER_EXECUTION_PROVIDER: 'cuda',
       WORKER_MODEL_PRECISION: 'int8',
+      WORKER_ENCODER_LANES: '2',
     });
-    expect(s).toMatchObject({ modelLoad: 'boot', manifestFile: resolve('models/gm.json'), slots: 12, faceMinScore: 0.75, searchBackend: 'js', executionProvider: 'cuda', precision: 'int8' });
+    expect(s).toMatchObject({ modelLoad: 'boot', manifestFile: resolve('models/gm.json'), slots: 12, faceMinScore: 0.75, searchBackend: 'js', executionProvider: 'cuda', precision: 'int8', encoderLanes: 2 });
     expect(settingsOf({ GMDB_MODE: 'distributed', WORKER_DATABASE_URL: 'mysql://u:p@db:3306/w', WORKER_MODEL_LOAD: 'background' }).modelLoad).toBe('background');
   });
 
@@ -43,5 +46,7 @@ describe('worker settings', () => {
     expect(() => settingsOf({ WORKER_FACE_MIN_SCORE: '1.5' })).toThrow(/WORKER_FACE_MIN_SCORE/);
     expect(() => settingsOf({ WORKER_MODEL_PRESET: 'huge' })).toThrow(/WORKER_MODEL_PRESET/);
     expect(() => settingsOf({ WORKER_MODEL_PRECISION: 'fp16' })).toThrow(/WORKER_MODEL_PRECISION/);
+    expect(() => settingsOf({ WORKER_ENCODER_LANES: '0' })).toThrow(/WORKER_ENCODER_LANES/);
+    expect(() => settingsOf({ WORKER_ENCODER_LANES: '2', WORKER_ENCODER_THREAD: 'false' })).toThrow(/WORKER_ENCODER_LANES: more than 1 lane needs WORKER_ENCODER_THREAD=true/);
   });
 });

@@ -1,5 +1,6 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import type { EncoderPrecision, ExecutionProviderName, FaceDetectorKind } from '@gmdb/ml';
+import { ConfigError } from '@gmdb/platform';
 import type { InferenceWorkerConfig } from './inference-worker.config';
 
 /** Injection token of the worker's resolved settings. */
@@ -20,6 +21,8 @@ export interface WorkerSettings {
   intraOpNumThreads: number;
   /** Encoder sessions in a worker thread (ThreadedEncoderEnsemble) rather than on the main thread. */
   encoderThread: boolean;
+  /** Encoder threads of their own sessions (EncoderLanes) when above 1; needs encoderThread. */
+  encoderLanes: number;
   faceDetector: FaceDetectorKind;
   faceMinScore: number;
   faceMinSizePx: number;
@@ -29,6 +32,9 @@ export interface WorkerSettings {
 }
 
 export function workerSettings(config: InferenceWorkerConfig): WorkerSettings {
+  if (config.WORKER_ENCODER_LANES > 1 && !config.WORKER_ENCODER_THREAD) {
+    throw new ConfigError([{ variable: 'WORKER_ENCODER_LANES', message: 'more than 1 lane needs WORKER_ENCODER_THREAD=true (lanes are encoder threads)' }]);
+  }
   const dataDir = resolve(config.GMDB_DATA_DIR);
   const modelDir = config.WORKER_MODEL_DIR ? (isAbsolute(config.WORKER_MODEL_DIR) ? config.WORKER_MODEL_DIR : resolve(config.WORKER_MODEL_DIR)) : join(dataDir, 'models');
   return {
@@ -41,6 +47,7 @@ export function workerSettings(config: InferenceWorkerConfig): WorkerSettings {
     executionProvider: config.WORKER_EXECUTION_PROVIDER,
     intraOpNumThreads: config.WORKER_INTRA_OP_THREADS,
     encoderThread: config.WORKER_ENCODER_THREAD,
+    encoderLanes: config.WORKER_ENCODER_LANES,
     faceDetector: config.WORKER_FACE_DETECTOR,
     faceMinScore: Number(config.WORKER_FACE_MIN_SCORE),
     faceMinSizePx: config.WORKER_FACE_MIN_SIZE_PX,

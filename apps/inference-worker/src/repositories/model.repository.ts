@@ -10,6 +10,7 @@ import {
   PhotoEncoder,
   TEST_ENSEMBLE,
   ThreadedEncoderEnsemble,
+  EncoderLanes,
   createFaceDetector,
   ensureGeneratedManifest,
   loadManifestFile,
@@ -107,7 +108,10 @@ export class ModelRepository implements OnModuleInit, OnApplicationBootstrap, On
     let ensemble: CropEncoder;
     try {
       const ortConfig = { executionProvider: s.executionProvider, intraOpNumThreads: s.intraOpNumThreads };
-      ensemble = s.encoderThread ? await ThreadedEncoderEnsemble.create(manifest, ortConfig) : await EncoderEnsemble.create(manifest, ortConfig);
+      ensemble =
+        s.encoderLanes > 1 ? await EncoderLanes.create(manifest, s.encoderLanes, ortConfig)
+        : s.encoderThread ? await ThreadedEncoderEnsemble.create(manifest, ortConfig)
+        : await EncoderEnsemble.create(manifest, ortConfig);
     } catch (e) {
       await detector.dispose();
       throw e;
