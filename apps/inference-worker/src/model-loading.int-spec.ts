@@ -60,3 +60,25 @@ describe('inference worker loading its models in the background (WORKER_MODEL_LO
     expect((await fetch(`${w.url}/health/ready`)).status).toBe(200);
   });
 });
+
+describe('inference worker with the int8 copies of the test ensemble in two encoder lanes', () => {
+  let w: WorkerHarness;
+  // On a clean checkout the first start quantizes the three r18s (about 15 s here).
+  beforeAll(async () => {
+    w = await startWorkerHarness({ env: { WORKER_MODEL_PRECISION: 'int8', WORKER_ENCODER_LANES: '2', WORKER_CONCURRENCY: '3' } });
+    await w.storage.put('photos/astronaut', fixturePhoto('astronaut.png'), { contentType: 'image/png' });
+    await w.storage.put('photos/group', fixturePhoto('2008_002506.jpg'), { contentType: 'image/jpeg' });
+  }, 180_000);
+  afterAll(() => w?.close());
+
+  it('loads the int8 models under their own version and encodes photos sent together', async () => {
+    expect(w.app.get(ModelRepository).current).toMatchObject({ status: 'ready', models: { version: 'generated-r18s11-r18s12-r18s13-int8' } });
+    await Promise.all(
+      ['img-a', 'img-b', 'img-c'].map((imageId) => w.send({ name: JobName.EncodeImage, payload: { imageId, caseId: `case-${imageId}`, objectKey: 'photos/astronaut' } })),
+    );
+    await w.send({ name: JobName.EncodeImage, payload: { imageId: 'img-g', caseId: 'case-g', objectKey: 'photos/group' } });
+    const events = await w.outbox<{ imageId: string; status: string; errorCode?: string }>(EventName.ImageEncoded);
+    expect(events.filter((e) => e.status === 'done').map((e) => e.imageId).sort()).toEqual(['img-a', 'img-b', 'img-c']);
+    expect(events.find((e) => e.imageId === 'img-g')).toMatchObject({ status: 'failed', errorCode: 'IMAGE_MULTIPLE_FACES' });
+  });
+});
