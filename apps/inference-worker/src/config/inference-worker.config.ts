@@ -13,7 +13,7 @@ export const inferenceWorkerConfigSchema = createConfigSchema({
     .enum('Generated ensemble used when WORKER_MODEL_MANIFEST is unset: paper (r50 + r100 + r100) or test (three r18s; tests and CI)', ['paper', 'test'] as const)
     .default('paper'),
   WORKER_MODEL_PRECISION: env
-    .enum('Precision of the generated ensemble used when WORKER_MODEL_MANIFEST is unset: fp32 (as generated) or int8 (int8 copies made on first use by the same quantizer as gmdb model quantize, calibrated on the fixture photos of libs/ml; about 1.8x faster on CPUs with AVX-512 VNNI or AMX; embeddings of their own model version). A manifest names its own files, quantized or not', ['fp32', 'int8'] as const)
+    .enum('Precision of the generated ensemble used when WORKER_MODEL_MANIFEST is unset: fp32 (as generated) or int8 (int8 copies made on first use by the same quantizer as gmdb model quantize, calibrated on the fixture photos of libs/ml; 2-2.7x faster on CPUs with AVX-512 VNNI or AMX; embeddings of their own model version). A manifest names its own files, quantized or not', ['fp32', 'int8'] as const)
     .default('fp32'),
   WORKER_MODEL_DIR: env.string('Cache folder of the generated models and their manifest (default: $GMDB_DATA_DIR/models)').optional(),
   WORKER_MODEL_LOAD: env

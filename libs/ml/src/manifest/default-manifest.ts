@@ -30,7 +30,7 @@ export interface GeneratedManifestOptions {
   fileName?: string;
   /**
    * 'fp32' (default): the generated models as written. 'int8': their int8 copies (see
-   * ensureQuantizedGeneratedModels), about 1.7–1.9× faster on CPUs with VNNI / AMX, with
+   * ensureQuantizedGeneratedModels), 2–2.7× faster on CPUs with VNNI / AMX, with
    * embeddings of their own version.
    */
   precision?: EncoderPrecision;
