@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EncoderEnsemble, type LoadedManifest, type RgbImage, TEST_ENSEMBLE, alignedFacesOf, createFaceDetector, ensureGeneratedManifest, loadManifestFile, sha256File } from '@gmdb/ml';
+import { EncoderEnsemble, type LoadedManifest, ensembleDistance, type RgbImage, TEST_ENSEMBLE, alignedFacesOf, createFaceDetector, ensureGeneratedManifest, loadManifestFile, sha256File } from '@gmdb/ml';
 import { InvalidArgumentError } from 'commander';
 import { CliFailure } from './cli-failure';
 import { type QuantizeManifestSummary, quantizeManifest } from './manifest.quantizer';
@@ -24,17 +24,8 @@ function photoFolder(parent: string, name: string, files: Record<string, string 
   return dir;
 }
 
-function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i] * b[i];
-    na += a[i] * a[i];
-    nb += b[i] * b[i];
-  }
-  return dot / Math.sqrt(na * nb);
-}
+/** Cosine similarity of two vectors: one minus the one-slot ensemble distance. */
+const cosine = (a: Float32Array, b: Float32Array): number => 1 - ensembleDistance(a, b, 1);
 
 async function failureOf(promise: Promise<unknown>): Promise<CliFailure> {
   const error = await promise.then(

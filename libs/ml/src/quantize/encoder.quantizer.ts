@@ -1,6 +1,7 @@
 import { InferenceSession, Tensor } from 'onnxruntime-node';
 import { createOrtSession } from '../encode/ort-session.factory';
 import { RgbImage } from '../common/rgb-image';
+import { ensembleDistance } from '../distance/cosine.distance';
 import { Normalisation, preprocessCrop } from '../tta/crop.preprocessor';
 import { FOUR_VARIANTS } from '../tta/tta.variants';
 import { CalibrationBatch, calibrateRanges } from './activation.calibrator';
@@ -122,7 +123,7 @@ async function agreement(reference: Uint8Array, candidate: Uint8Array, batches: 
     for (const batch of batches) {
       const [x, y] = [await embed(a, batch, inputName), await embed(b, batch, inputName)];
       const dim = x.length / batch.dims[0];
-      for (let r = 0; r < batch.dims[0]; r++) out.push(cosine(x, y, r * dim, dim));
+      for (let r = 0; r < batch.dims[0]; r++) out.push(1 - ensembleDistance(x.subarray(r * dim, (r + 1) * dim), y.subarray(r * dim, (r + 1) * dim), 1));
     }
     return out;
   } finally {
@@ -133,18 +134,6 @@ async function agreement(reference: Uint8Array, candidate: Uint8Array, batches: 
 async function embed(session: InferenceSession, batch: CalibrationBatch, inputName: string | undefined): Promise<Float32Array> {
   const result = await session.run({ [inputName ?? session.inputNames[0]]: new Tensor('float32', batch.data, batch.dims) });
   return result[session.outputNames[0]].data as Float32Array;
-}
-
-function cosine(x: Float32Array, y: Float32Array, offset: number, dim: number): number {
-  let dot = 0;
-  let nx = 0;
-  let ny = 0;
-  for (let i = offset; i < offset + dim; i++) {
-    dot += x[i] * y[i];
-    nx += x[i] * x[i];
-    ny += y[i] * y[i];
-  }
-  return nx > 0 && ny > 0 ? dot / Math.sqrt(nx * ny) : 0;
 }
 
 function round6(x: number): number {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { RgbImage, rgbImage } from '../common/rgb-image';
 import { sha256File } from '../common/file-hash';
 import { createFaceDetector } from '../detect/face-detector.factory';
+import { ensembleDistance } from '../distance/cosine.distance';
 import { FaceDetector } from '../detect/face-detector.interface';
 import { EncoderEnsemble } from '../encode/encoder.ensemble';
 import { ensureGeneratedModel } from '../generate/model-cache';
@@ -16,17 +17,8 @@ import { QUANTIZATION_REVISION, ensureQuantizedGeneratedModels, quantizedModelFi
 
 jest.setTimeout(120_000);
 
-const cosine = (a: Float32Array, b: Float32Array): number => {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i] * b[i];
-    na += a[i] * a[i];
-    nb += b[i] * b[i];
-  }
-  return dot / Math.sqrt(na * nb);
-};
+/** Cosine similarity of two vectors: one minus the one-slot ensemble distance. */
+const cosine = (a: Float32Array, b: Float32Array): number => 1 - ensembleDistance(a, b, 1);
 
 describe('contrastStretched', () => {
   it('maps the 1st–99th percentile of the values onto 0–255', () => {
