@@ -57,7 +57,7 @@ export async function quantizeManifest(options: QuantizeManifestOptions, progres
   const heldOut = every ? faces.crops.filter((_, i) => i % every === every - 1) : [];
   const calibration = every ? faces.crops.filter((_, i) => i % every !== every - 1) : faces.crops;
   if (calibration.length === 0) throw new CliFailure('NO_CALIBRATION_FACES', `NO_CALIBRATION_FACES: no face found in the ${photos.length} photos of ${options.photoDir}`);
-  progress(`${faces.crops.length} faces in ${photos.length} photos: ${calibration.length} calibrate, ${heldOut.length} held out`);
+  progress(`${count(faces.crops.length, 'face')} in ${count(photos.length, 'photo')}: ${calibration.length} calibrate, ${heldOut.length} held out`);
 
   // Every model is quantized in memory first, so that a failure writes nothing (and never leaves
   // new model files beside an older manifest.json).
@@ -106,6 +106,8 @@ async function checkQuantizable(id: string, path: string): Promise<void> {
     throw new CliFailure('MODEL_NOT_QUANTIZABLE', `MODEL_NOT_QUANTIZABLE: ${id}: no Conv could be quantized (${why})`);
   }
 }
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** A model id as a file name inside the out folder: no separators, no leading dot. */
 function safeFileStem(id: string): string {
