@@ -53,6 +53,7 @@ export { type EncoderQuantizationReport, quantizeEncoder } from './quantize/enco
 export { alignedFacesOf } from './quantize/calibration-faces';
 export { OnnxModelError } from './onnx-rewrite/onnx-model.parts';
 export { findConvSites } from './quantize/conv-qdq.quantizer';
+export { int8CpuSupport } from './quantize/int8-cpu.support';
 export type { GeneratedManifestOptions } from './manifest/default-manifest';
 export { GENERATED_WEIGHTS_NOTICE, provenance } from './manifest/generated-weights.notice';
 export type { WeightsProvenance } from './manifest/generated-weights.notice';

@@ -11,6 +11,7 @@ import {
   TEST_ENSEMBLE,
   ThreadedEncoderEnsemble,
   EncoderLanes,
+  int8CpuSupport,
   createFaceDetector,
   ensureGeneratedManifest,
   loadManifestFile,
@@ -28,6 +29,8 @@ export interface LoadedModels {
   weightsAreGenerated: boolean;
   /** `id (arch, version)` of each model, for results. */
   models: { id: string; arch: string; version: string }[];
+  /** Whether any model is an int8 copy (its manifest entry has a quantization record). */
+  int8: boolean;
   loadMs: number;
 }
 
@@ -85,6 +88,8 @@ export class ModelRepository implements OnModuleInit, OnApplicationBootstrap, On
       (models) => {
         this.state = { status: 'ready', models };
         this.logger.log(`models ${models.version} (${models.slots} slots) loaded in ${Math.round(models.loadMs)} ms`);
+        const int8 = int8CpuSupport();
+        if (models.int8 && !int8.exact) this.logger.warn(`int8 encoders: ${int8.reason}`);
         return models;
       },
       (e: unknown) => {
@@ -132,6 +137,7 @@ export class ModelRepository implements OnModuleInit, OnApplicationBootstrap, On
       slots: manifest.slots,
       weightsAreGenerated: manifest.weightsAreGenerated,
       models: manifest.models.map((m) => ({ id: m.id, arch: m.arch, version: m.version })),
+      int8: manifest.models.some((m) => m.quantization !== undefined),
       loadMs: performance.now() - t0,
     };
   }
