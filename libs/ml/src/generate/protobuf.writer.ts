@@ -48,6 +48,12 @@ export class ProtobufWriter {
     return this.message(field, inner);
   }
 
+  /** Bytes that are already whole encoded fields (copied from a message as they were read), kept by reference. */
+  raw(fields: Uint8Array): this {
+    this.append(fields);
+    return this;
+  }
+
   message(field: number, inner: ProtobufWriter): this {
     this.tag(field, WIRE_LEN);
     this.varint(inner.length);

@@ -1,4 +1,17 @@
-import { AttributeField, GraphField, ModelField, NodeField, ShapeField, TensorField, TensorTypeField, TypeField, ValueInfoField } from './onnx-proto.fields';
+import { ProtobufWriter } from '../generate/protobuf.writer';
+import {
+  AttributeField,
+  EXTERNAL_DATA_LOCATION,
+  GraphField,
+  ModelField,
+  NodeField,
+  OperatorSetIdField,
+  ShapeField,
+  TensorField,
+  TensorTypeField,
+  TypeField,
+  ValueInfoField,
+} from './onnx-proto.fields';
 import { ProtoField, lenBytes, lenString, readFields, repeatedInt64, varintNumber } from './protobuf.reader';
 
 export interface NodeParts {
@@ -113,4 +126,58 @@ function nested(fields: ProtoField[], outer: number, inner: number): ProtoField[
   const o = fields.find((f) => f.field === outer);
   const i = o && readFields(lenBytes(o)).find((f) => f.field === inner);
   return i && readFields(lenBytes(i));
+}
+
+/**
+ * The ModelProto of `parts` with its graph replaced by what `writeGraph` writes: every other field
+ * of the model as its original bytes. Kept fields and new messages go in by reference, so the
+ * weights are copied once, into the returned buffer.
+ */
+export function withGraph(parts: ModelParts, writeGraph: (graph: ProtobufWriter) => void): Buffer {
+  const graph = new ProtobufWriter();
+  writeGraph(graph);
+  const model = new ProtobufWriter();
+  parts.fields.forEach((f, i) => (i === parts.graphFieldIndex ? model.message(ModelField.GRAPH, graph) : model.raw(f.raw)));
+  return model.finish();
+}
+
+/** Such a tensor's data is in a file beside the model: the model only loads from its path, not from bytes. */
+export function isExternalTensor(tensor: InitializerParts): boolean {
+  const location = tensor.fields.find((f) => f.field === TensorField.DATA_LOCATION);
+  return location !== undefined && varintNumber(location) === EXTERNAL_DATA_LOCATION;
+}
+
+/** The version of the default ONNX domain the model imports (0 when it imports none). */
+export function defaultOpset(parts: ModelParts): number {
+  for (const f of parts.fields) {
+    if (f.field !== ModelField.OPSET_IMPORT) continue;
+    const inner = readFields(lenBytes(f));
+    const domain = inner.find((g) => g.field === OperatorSetIdField.DOMAIN);
+    const version = inner.find((g) => g.field === OperatorSetIdField.VERSION);
+    const name = domain ? lenString(domain) : '';
+    if ((name === '' || name === 'ai.onnx') && version) return varintNumber(version);
+  }
+  return 0;
+}
+
+/** The fields of the node's attribute called `name` (undecoded), or undefined. */
+export function attributeFields(node: NodeParts, name: string): ProtoField[] | undefined {
+  for (const attribute of node.attributes) {
+    const fields = readFields(attribute);
+    const n = fields.find((f) => f.field === AttributeField.NAME);
+    if (n && lenString(n) === name) return fields;
+  }
+  return undefined;
+}
+
+/**
+ * Of the `candidates` (initializer names), those that neither a graph output nor any node outside
+ * `replaced` (node field indices) reads: what a rewrite may drop with the nodes it replaces. None
+ * when a node has a subgraph, which may read the outer graph's tensors.
+ */
+export function unreadAfterReplacing(graph: GraphParts, candidates: Iterable<string>, replaced: { has(fieldIndex: number): boolean }): Set<string> {
+  if (graph.nodes.some((n) => n.hasSubgraph)) return new Set();
+  const read = new Set(graph.outputs.map((v) => v.name));
+  for (const node of graph.nodes) if (!replaced.has(node.fieldIndex)) node.inputs.forEach((i) => read.add(i));
+  return new Set([...candidates].filter((name) => !read.has(name)));
 }

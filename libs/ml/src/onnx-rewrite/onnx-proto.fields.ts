@@ -1,5 +1,7 @@
 /** Field numbers of the onnx.proto messages the rewrite reads (it writes through generate/onnx-model.encoder) (onnx/onnx.proto, ONNX 1.x). */
-export const ModelField = { IR_VERSION: 1, GRAPH: 7 } as const;
+export const ModelField = { IR_VERSION: 1, GRAPH: 7, OPSET_IMPORT: 8 } as const;
+
+export const OperatorSetIdField = { DOMAIN: 1, VERSION: 2 } as const;
 
 export const GraphField = { NODE: 1, INITIALIZER: 5, INPUT: 11, OUTPUT: 12, VALUE_INFO: 13 } as const;
 

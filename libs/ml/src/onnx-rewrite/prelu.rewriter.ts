@@ -2,9 +2,8 @@ import type { OnnxTensor } from '../generate/onnx-graph.types';
 import { nodeProto, tensorProto, valueInfoProto } from '../generate/onnx-model.encoder';
 import { ProtobufWriter } from '../generate/protobuf.writer';
 import { readFloatInitializer } from './float-initializer.reader';
-import { GraphParts, InitializerParts, readModelParts } from './onnx-model.parts';
-import { EXTERNAL_DATA_LOCATION, GraphField, ModelField, TensorField } from './onnx-proto.fields';
-import { varintNumber } from './protobuf.reader';
+import { GraphParts, InitializerParts, isExternalTensor, readModelParts, unreadAfterReplacing, withGraph } from './onnx-model.parts';
+import { GraphField } from './onnx-proto.fields';
 import { PreluSite, Replacement, channelPrelu, scalarPrelu } from './prelu.replacement';
 import { inferTensorRanks } from './tensor-rank.inference';
 import { UniqueNames } from './unique-names';
@@ -33,7 +32,7 @@ export function rewritePrelu(model: Uint8Array): PreluRewriteResult {
   const replacements = new Map<number, Replacement>();
   const preluNodes = graph.nodes.filter((n) => n.opType === 'PRelu' && (n.domain === '' || n.domain === 'ai.onnx'));
   if (preluNodes.length === 0) return { model, rewritten: 0, kept };
-  if (graph.initializers.some(isExternal)) {
+  if (graph.initializers.some(isExternalTensor)) {
     return { model, rewritten: 0, kept: preluNodes.map((n) => ({ node: n.name || n.outputs[0], reason: 'model keeps tensors in external files' })) };
   }
 
@@ -62,17 +61,11 @@ export function rewritePrelu(model: Uint8Array): PreluRewriteResult {
   }
   if (replacements.size === 0) return { model, rewritten: 0, kept };
 
-  const dropped = unusedSlopeFields(graph, replacements, initializers, initializersAreInputs);
-  const graphChunks = rewrittenGraph(graph, replacements, dropped, initializersAreInputs);
-  const graphLength = graphChunks.reduce((n, c) => n + c.length, 0);
-  const chunks = parts.fields.flatMap((f, i) => (i === parts.graphFieldIndex ? [lenFieldHeader(ModelField.GRAPH, graphLength), ...graphChunks] : [f.raw]));
-  return { model: Buffer.concat(chunks), rewritten: replacements.size, kept };
-}
-
-/** Such a model only loads from its path (onnxruntime resolves the files beside it), not from bytes. */
-function isExternal(tensor: InitializerParts): boolean {
-  const location = tensor.fields.find((f) => f.field === TensorField.DATA_LOCATION);
-  return location !== undefined && varintNumber(location) === EXTERNAL_DATA_LOCATION;
+  // The slopes no node reads any more go, with their graph-input entries where initializers are inputs.
+  const unread = unreadAfterReplacing(graph, graph.nodes.filter((n) => replacements.has(n.fieldIndex)).map((n) => n.inputs[1]), replacements);
+  const dropped = new Set([...graph.initializers, ...(initializersAreInputs ? graph.inputs : [])].filter((v) => unread.has(v.name)).map((v) => v.fieldIndex));
+  const rewritten = withGraph(parts, (g) => writeRewrittenGraph(g, graph, replacements, dropped, initializersAreInputs));
+  return { model: rewritten, rewritten: replacements.size, kept };
 }
 
 /** Why a slope of these dims is not one value per channel of axis 1, or '' when it is (or is a scalar). */
@@ -97,48 +90,15 @@ function uniqueInitializers(graph: GraphParts): Map<string, InitializerParts> {
   return byName;
 }
 
-/**
- * Graph field indices of the slopes that no node reads once the replaced PRelus are gone (with
- * their graph-input entries where initializers are inputs). None when a subgraph could read them.
- */
-function unusedSlopeFields(
-  graph: GraphParts,
-  replacements: Map<number, Replacement>,
-  initializers: Map<string, InitializerParts>,
-  initializersAreInputs: boolean,
-): Set<number> {
-  if (graph.nodes.some((n) => n.hasSubgraph)) return new Set();
-  const read = new Set(graph.outputs.map((v) => v.name));
-  for (const node of graph.nodes) if (!replacements.has(node.fieldIndex)) node.inputs.forEach((i) => read.add(i));
-  const unused = new Set(graph.nodes.filter((n) => replacements.has(n.fieldIndex) && !read.has(n.inputs[1])).map((n) => n.inputs[1]));
-  const fields = [...unused].map((name) => (initializers.get(name) as InitializerParts).fieldIndex);
-  if (initializersAreInputs) fields.push(...graph.inputs.filter((v) => unused.has(v.name)).map((v) => v.fieldIndex));
-  return new Set(fields);
-}
-
-function rewrittenGraph(graph: GraphParts, replacements: Map<number, Replacement>, dropped: Set<number>, initializersAreInputs: boolean): Uint8Array[] {
-  const chunks: Uint8Array[] = [];
+function writeRewrittenGraph(out: ProtobufWriter, graph: GraphParts, replacements: Map<number, Replacement>, dropped: Set<number>, initializersAreInputs: boolean): void {
   const tensors: OnnxTensor[] = [];
   graph.fields.forEach((f, i) => {
     if (dropped.has(i)) return;
     const replacement = replacements.get(i);
-    if (!replacement) return chunks.push(f.raw);
-    for (const node of replacement.nodes) chunks.push(message(GraphField.NODE, nodeProto(node).finish()));
+    if (!replacement) return out.raw(f.raw);
+    for (const node of replacement.nodes) out.message(GraphField.NODE, nodeProto(node));
     tensors.push(...replacement.tensors);
   });
-  for (const t of tensors) chunks.push(message(GraphField.INITIALIZER, tensorProto(t).finish()));
-  if (initializersAreInputs) for (const t of tensors) chunks.push(message(GraphField.INPUT, valueInfoProto({ name: t.name, type: t.type, shape: t.dims }).finish()));
-  return chunks;
-}
-
-function message(field: number, payload: Uint8Array): Buffer {
-  return Buffer.concat([lenFieldHeader(field, payload.length), payload]);
-}
-
-/** Tag and length of a length-delimited field whose payload the caller appends. */
-function lenFieldHeader(field: number, length: number): Buffer {
-  const w = new ProtobufWriter();
-  w.varint(field * 8 + 2);
-  w.varint(length);
-  return w.finish();
+  for (const t of tensors) out.message(GraphField.INITIALIZER, tensorProto(t));
+  if (initializersAreInputs) for (const t of tensors) out.message(GraphField.INPUT, valueInfoProto({ name: t.name, type: t.type, shape: t.dims }));
 }

@@ -1,6 +1,6 @@
-import { GraphParts, NodeParts } from './onnx-model.parts';
+import { GraphParts, NodeParts, attributeFields } from './onnx-model.parts';
 import { AttributeField } from './onnx-proto.fields';
-import { lenString, readFields, repeatedInt64 } from './protobuf.reader';
+import { repeatedInt64 } from './protobuf.reader';
 
 const RANK_OF_FIRST_INPUT = new Set([
   'Abs', 'BatchNormalization', 'Cast', 'Clip', 'Dropout', 'Elu', 'Exp', 'HardSigmoid', 'Identity', 'InstanceNormalization',
@@ -46,10 +46,6 @@ function producedRank(node: NodeParts, ranks: Map<string, number>): number | und
 }
 
 function intsAttribute(node: NodeParts, name: string): number[] | undefined {
-  for (const attribute of node.attributes) {
-    const fields = readFields(attribute);
-    const n = fields.find((f) => f.field === AttributeField.NAME);
-    if (n && lenString(n) === name) return repeatedInt64(fields, AttributeField.INTS);
-  }
-  return undefined;
+  const fields = attributeFields(node, name);
+  return fields && repeatedInt64(fields, AttributeField.INTS);
 }

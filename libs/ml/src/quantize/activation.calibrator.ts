@@ -1,7 +1,7 @@
 import { InferenceSession, Tensor } from 'onnxruntime-node';
 import { DATA_TYPE } from '../generate/onnx-model.encoder';
-import { readModelParts } from '../onnx-rewrite/onnx-model.parts';
-import { GraphField, ModelField } from '../onnx-rewrite/onnx-proto.fields';
+import { readModelParts, withGraph } from '../onnx-rewrite/onnx-model.parts';
+import { GraphField } from '../onnx-rewrite/onnx-proto.fields';
 import { ProtobufWriter } from '../generate/protobuf.writer';
 import { ActivationRange } from './quantization.math';
 
@@ -18,15 +18,10 @@ export interface CalibrationBatch {
 export function withTensorOutputs(model: Uint8Array, tensors: readonly string[]): Uint8Array {
   const parts = readModelParts(model);
   const existing = new Set(parts.graph.outputs.map((v) => v.name));
-  const extra = tensors.filter((t) => !existing.has(t));
-  const graphBytes = Buffer.concat([
-    ...parts.graph.fields.map((f) => f.raw),
-    ...extra.map((name) => new ProtobufWriter().message(GraphField.OUTPUT, valueInfoWithoutShape(name)).finish()),
-  ]);
-  const graphField = new ProtobufWriter();
-  graphField.varint(ModelField.GRAPH * 8 + 2);
-  graphField.varint(graphBytes.length);
-  return Buffer.concat(parts.fields.map((f, i) => (i === parts.graphFieldIndex ? Buffer.concat([graphField.finish(), graphBytes]) : f.raw)));
+  return withGraph(parts, (graph) => {
+    for (const f of parts.graph.fields) graph.raw(f.raw);
+    for (const name of tensors) if (!existing.has(name)) graph.message(GraphField.OUTPUT, valueInfoWithoutShape(name));
+  });
 }
 
 /** ValueInfoProto of a float tensor without a shape field (an empty shape would claim rank 0). */

@@ -1,8 +1,8 @@
 import type { OnnxNode, OnnxTensor } from '../generate/onnx-graph.types';
 import { readFloatInitializer } from '../onnx-rewrite/float-initializer.reader';
-import { InitializerParts, NodeParts } from '../onnx-rewrite/onnx-model.parts';
+import { InitializerParts, NodeParts, attributeFields } from '../onnx-rewrite/onnx-model.parts';
 import { AttributeField } from '../onnx-rewrite/onnx-proto.fields';
-import { WireType, lenString, readFields, varintNumber } from '../onnx-rewrite/protobuf.reader';
+import { WireType, varintNumber } from '../onnx-rewrite/protobuf.reader';
 
 /** ONNX BatchNormalization's default epsilon. */
 const DEFAULT_EPSILON = 1e-5;
@@ -33,16 +33,10 @@ export function batchNormAsAffine(
   if (node.inputs.length !== 5 || node.outputs.length !== 1) return 'not 5 inputs and 1 output';
   const [x, ...params] = node.inputs;
   if (inputRank === undefined || inputRank < 2) return 'input rank unknown';
-  let epsilon = DEFAULT_EPSILON;
-  for (const a of node.attributes) {
-    const fields = readFields(a);
-    const label = fields.find((f) => f.field === AttributeField.NAME);
-    const attr = label ? lenString(label) : '';
-    const f = fields.find((g) => g.field === AttributeField.F && g.wire === WireType.FIXED32);
-    const i = fields.find((g) => g.field === AttributeField.I);
-    if (attr === 'epsilon' && f && f.wire === WireType.FIXED32) epsilon = new DataView(f.value.buffer, f.value.byteOffset, 4).getFloat32(0, true);
-    if (attr === 'training_mode' && i && varintNumber(i) !== 0) return 'training mode';
-  }
+  const epsilonField = attributeFields(node, 'epsilon')?.find((f) => f.field === AttributeField.F);
+  const epsilon = epsilonField?.wire === WireType.FIXED32 ? new DataView(epsilonField.value.buffer, epsilonField.value.byteOffset, 4).getFloat32(0, true) : DEFAULT_EPSILON;
+  const trainingMode = attributeFields(node, 'training_mode')?.find((f) => f.field === AttributeField.I);
+  if (trainingMode && varintNumber(trainingMode) !== 0) return 'training mode';
   const values: Float32Array[] = [];
   for (const p of params) {
     const t = initializers.get(p);

@@ -2,9 +2,18 @@ import type { OnnxNode, OnnxTensor } from '../generate/onnx-graph.types';
 import { nodeProto, tensorProto } from '../generate/onnx-model.encoder';
 import { ProtobufWriter } from '../generate/protobuf.writer';
 import { readFloatInitializer } from '../onnx-rewrite/float-initializer.reader';
-import { GraphParts, InitializerParts, ModelParts, NodeParts, OnnxModelError, readModelParts } from '../onnx-rewrite/onnx-model.parts';
-import { EXTERNAL_DATA_LOCATION, GraphField, ModelField, NodeField, TensorField } from '../onnx-rewrite/onnx-proto.fields';
-import { lenBytes, lenString, readFields, varintNumber } from '../onnx-rewrite/protobuf.reader';
+import {
+  InitializerParts,
+  ModelParts,
+  NodeParts,
+  OnnxModelError,
+  defaultOpset,
+  isExternalTensor,
+  readModelParts,
+  unreadAfterReplacing,
+  withGraph,
+} from '../onnx-rewrite/onnx-model.parts';
+import { GraphField, NodeField } from '../onnx-rewrite/onnx-proto.fields';
 import { inferTensorRanks } from '../onnx-rewrite/tensor-rank.inference';
 import { UniqueNames } from '../onnx-rewrite/unique-names';
 import { batchNormAsAffine } from './batchnorm-affine';
@@ -34,6 +43,9 @@ export interface ConvSite {
 
 export interface ConvSites {
   parts: ModelParts;
+  /** The graph's initializers by name, and the names a graph input can override. */
+  initializers: Map<string, InitializerParts>;
+  overridable: Set<string>;
   sites: ConvSite[];
   /** Conv nodes left in float, with the reason. */
   kept: { node: string; reason: string }[];
@@ -61,7 +73,7 @@ export function findConvSites(model: Uint8Array): ConvSites {
   if (opset < MIN_QDQ_OPSET) throw new OnnxModelError(`opset ${opset}: per-channel QuantizeLinear/DequantizeLinear need opset >= ${MIN_QDQ_OPSET} (export the model at opset 13 or later)`);
   if (parts.irVersion < 4) throw new OnnxModelError(`IR version ${parts.irVersion}: initializers are graph inputs before IR 4`);
   const { graph } = parts;
-  if (graph.initializers.some(isExternal)) throw new OnnxModelError('the model keeps tensors in external files');
+  if (graph.initializers.some(isExternalTensor)) throw new OnnxModelError('the model keeps tensors in external files');
   const initializers = new Map(graph.initializers.map((t) => [t.name, t]));
   const overridable = new Set(graph.inputs.map((v) => v.name));
   const dequantized = new Set(graph.nodes.filter((n) => n.opType === 'DequantizeLinear').flatMap((n) => n.outputs));
@@ -99,7 +111,7 @@ export function findConvSites(model: Uint8Array): ConvSites {
       ...(bias && biasValues?.ok ? { bias: { tensor: bias, values: biasValues.values } } : {}),
     });
   }
-  return { parts, sites, kept };
+  return { parts, initializers, overridable, sites, kept };
 }
 
 /** Names of the tensors whose value ranges quantizeConvs needs: the inputs and outputs of the sites. */
@@ -121,7 +133,7 @@ export function rangeTensors(sites: readonly ConvSite[]): string[] {
  * input or output has no range are left in float (listed in `kept`).
  */
 export function quantizeConvs(model: Uint8Array, ranges: ReadonlyMap<string, ActivationRange>): QuantizeResult {
-  const { parts, sites, kept: notEligible } = findConvSites(model);
+  const { parts, initializers, overridable, sites, kept: notEligible } = findConvSites(model);
   const kept = [...notEligible];
   const { graph } = parts;
   const names = new UniqueNames(graph);
@@ -132,12 +144,10 @@ export function quantizeConvs(model: Uint8Array, ranges: ReadonlyMap<string, Act
   });
   if (chosen.length === 0) return { model, quantized: 0, affineBatchNorms: 0, elementwisePrelus: 0, kept };
 
-  const replacements = new Map<number, Uint8Array[]>();
+  const replacements = new Map<number, ProtobufWriter[]>();
   const tensors: OnnxTensor[] = [];
-  /** Tensor → its QDQ parameters, once it is available as a dequantized value under its own name. */
-  const dequantized = new Map<string, { scale: number }>();
-  /** Tensor → the name of the DequantizeLinear output a site reads instead of it. */
-  const readAs = new Map<string, string>();
+  /** Tensor → the DequantizeLinear output that holds its quantized value (a site's own output keeps its name), and its scale. */
+  const dequantized = new Map<string, { name: string; scale: number }>();
   const qdq = (source: string, target: string, range: ActivationRange, label: string): { nodes: OnnxNode[]; scale: number } => {
     const { scale, zeroPoint } = activationQuantization(range);
     const s = names.take(`${label}.scale`);
@@ -156,15 +166,13 @@ export function quantizeConvs(model: Uint8Array, ranges: ReadonlyMap<string, Act
   for (const site of chosen) {
     const label = site.node.name || site.y;
     const nodes: OnnxNode[] = [];
-    let input = readAs.get(site.x) ?? site.x;
-    let inputScale = dequantized.get(site.x)?.scale;
-    if (inputScale === undefined) {
-      input = names.take(`${site.x}.dequantized`);
-      const pair = qdq(site.x, input, ranges.get(site.x) as ActivationRange, site.x);
+    let input = dequantized.get(site.x);
+    if (!input) {
+      const name = names.take(`${site.x}.dequantized`);
+      const pair = qdq(site.x, name, ranges.get(site.x) as ActivationRange, site.x);
       nodes.push(...pair.nodes);
-      inputScale = pair.scale;
-      readAs.set(site.x, input);
-      dequantized.set(site.x, { scale: inputScale });
+      input = { name, scale: pair.scale };
+      dequantized.set(site.x, input);
     }
     const cout = site.weight.tensor.dims[0];
     const w = quantizeWeightsPerChannel(site.weight.values, cout);
@@ -179,9 +187,9 @@ export function quantizeConvs(model: Uint8Array, ranges: ReadonlyMap<string, Act
       { name: wz, dims: [cout], type: 'int8', data: new Int8Array(cout).fill(WEIGHT_ZERO_POINT) },
     );
     nodes.push({ opType: 'DequantizeLinear', name: names.take(`${label}.weight.dequantize`), inputs: [wq, ws, wz], outputs: [wd], attributes: [{ name: 'axis', kind: 'int', value: 0 }] });
-    const convInputs = [input, wd];
+    const convInputs = [input.name, wd];
     if (site.bias) {
-      const b = quantizeBias(site.bias.values, inputScale, w.scales);
+      const b = quantizeBias(site.bias.values, input.scale, w.scales);
       const bq = names.take(`${site.bias.tensor.name}.int32`);
       const bs = names.take(`${site.bias.tensor.name}.scale`);
       const bz = names.take(`${site.bias.tensor.name}.zero_point`);
@@ -195,17 +203,12 @@ export function quantizeConvs(model: Uint8Array, ranges: ReadonlyMap<string, Act
       convInputs.push(bd);
     }
     const raw = names.take(`${site.y}.float`);
-    const chunks: Uint8Array[] = nodes.map((n) => nodeProto(n).finish());
-    chunks.push(nodeWithInputs(site.node, convInputs, [raw]));
     const out = qdq(raw, site.y, ranges.get(site.y) as ActivationRange, site.y);
-    chunks.push(...out.nodes.map((n) => nodeProto(n).finish()));
-    dequantized.set(site.y, { scale: out.scale });
-    replacements.set(site.node.fieldIndex, chunks);
+    replacements.set(site.node.fieldIndex, [...nodes.map(nodeProto), nodeWithInputs(site.node, convInputs, [raw]), ...out.nodes.map(nodeProto)]);
+    dequantized.set(site.y, { name: site.y, scale: out.scale });
   }
 
   // The int8 convs run in NHWC: BatchNormalizations (NCHW-only) become Mul + Add (see batchNormAsAffine).
-  const initializers = new Map(graph.initializers.map((t) => [t.name, t]));
-  const overridable = new Set(graph.inputs.map((v) => v.name));
   const ranks = inferTensorRanks(graph);
   const replacedReads: string[] = chosen.flatMap((s) => [s.weight.tensor.name, ...(s.bias ? [s.bias.tensor.name] : [])]);
   // So do PRelus, whose CPU kernel is slow there (see preluAsElementwise).
@@ -220,69 +223,33 @@ export function quantizeConvs(model: Uint8Array, ranges: ReadonlyMap<string, Act
       : node.opType === 'PRelu' ? preluAsElementwise(node, initializers, overridable, part)
       : undefined;
     if (r === undefined || typeof r === 'string') continue;
-    replacements.set(node.fieldIndex, r.nodes.map((n) => nodeProto(n).finish()));
+    replacements.set(node.fieldIndex, r.nodes.map(nodeProto));
     tensors.push(...r.tensors);
     replacedReads.push(...r.reads);
     if (node.opType === 'PRelu') prelus++;
     else affine++;
   }
-  const dropped = unreadInitializers(graph, replacedReads, replacements);
-  const graphChunks: Uint8Array[] = [];
-  graph.fields.forEach((f, i) => {
-    if (dropped.has(i)) return;
-    const replacement = replacements.get(i);
-    if (!replacement) return graphChunks.push(f.raw);
-    for (const node of replacement) graphChunks.push(lengthDelimited(GraphField.NODE, node));
+  const unread = unreadAfterReplacing(graph, replacedReads, replacements);
+  const dropped = new Set(graph.initializers.filter((t) => unread.has(t.name)).map((t) => t.fieldIndex));
+  const quantized = withGraph(parts, (out) => {
+    graph.fields.forEach((f, i) => {
+      if (dropped.has(i)) return;
+      const replacement = replacements.get(i);
+      if (!replacement) return out.raw(f.raw);
+      for (const node of replacement) out.message(GraphField.NODE, node);
+    });
+    for (const t of tensors) out.message(GraphField.INITIALIZER, tensorProto(t));
   });
-  for (const t of tensors) graphChunks.push(lengthDelimited(GraphField.INITIALIZER, tensorProto(t).finish()));
-  const graphBytes = Buffer.concat(graphChunks);
-  const chunks = parts.fields.map((f, i) => (i === parts.graphFieldIndex ? lengthDelimited(ModelField.GRAPH, graphBytes) : f.raw));
-  return { model: Buffer.concat(chunks), quantized: chosen.length, affineBatchNorms: affine, elementwisePrelus: prelus, kept };
-}
-
-/** The version of the default ONNX domain the model imports (0 when it imports none). */
-export function defaultOpset(parts: ModelParts): number {
-  for (const f of parts.fields) {
-    if (f.field !== OPSET_IMPORT) continue;
-    const inner = readFields(lenBytes(f));
-    const domain = inner.find((g) => g.field === 1);
-    const version = inner.find((g) => g.field === 2);
-    const name = domain ? lenString(domain) : '';
-    if ((name === '' || name === 'ai.onnx') && version) return varintNumber(version);
-  }
-  return 0;
-}
-
-const OPSET_IMPORT = 8;
-
-function isExternal(tensor: InitializerParts): boolean {
-  const location = tensor.fields.find((f) => f.field === TensorField.DATA_LOCATION);
-  return location !== undefined && varintNumber(location) === EXTERNAL_DATA_LOCATION;
-}
-
-/** The graph fields of the initializers (`names`) that only replaced nodes read (none when a subgraph could read them). */
-function unreadInitializers(graph: GraphParts, names: readonly string[], replacements: Map<number, Uint8Array[]>): Set<number> {
-  if (graph.nodes.some((n) => n.hasSubgraph)) return new Set();
-  const read = new Set(graph.outputs.map((v) => v.name));
-  for (const node of graph.nodes) if (!replacements.has(node.fieldIndex)) node.inputs.forEach((i) => read.add(i));
-  const candidates = new Set(names.filter((n) => !read.has(n)));
-  return new Set(graph.initializers.filter((t) => candidates.has(t.name)).map((t) => t.fieldIndex));
+  return { model: quantized, quantized: chosen.length, affineBatchNorms: affine, elementwisePrelus: prelus, kept };
 }
 
 /** The node's NodeProto with other inputs and outputs; name, op type, domain and attributes as they were. */
-function nodeWithInputs(node: NodeParts, inputs: readonly string[], outputs: readonly string[]): Uint8Array {
+function nodeWithInputs(node: NodeParts, inputs: readonly string[], outputs: readonly string[]): ProtobufWriter {
   const w = new ProtobufWriter();
   for (const i of inputs) w.string(NodeField.INPUT, i);
   for (const o of outputs) w.string(NodeField.OUTPUT, o);
   w.string(NodeField.NAME, node.name).string(NodeField.OP_TYPE, node.opType);
   for (const a of node.attributes) w.bytes(NodeField.ATTRIBUTE, a);
   if (node.domain) w.string(NodeField.DOMAIN, node.domain);
-  return w.finish();
-}
-
-function lengthDelimited(field: number, payload: Uint8Array): Buffer {
-  const w = new ProtobufWriter();
-  w.varint(field * 8 + 2);
-  w.varint(payload.length);
-  return Buffer.concat([w.finish(), payload]);
+  return w;
 }
