@@ -16,10 +16,13 @@ export const DEFAULT_LOCATOR_CONFIG: FaceLocatorConfig = { ...DEFAULT_FACE_POLIC
  * the original photo's pixels.
  */
 export async function locateSingleFace(detector: FaceDetector, image: RgbImage, config: FaceLocatorConfig = DEFAULT_LOCATOR_CONFIG): Promise<DetectedFace> {
-  const small = await downscale(image, config.detectMaxSide);
-  const faces = await detector.detect(small.image);
-  const face = selectSingleFace(faces, config, small.scale);
-  return scaleFace(face, small.scale);
+  return selectSingleFace(await locateFaces(detector, image, config.detectMaxSide), config);
+}
+
+/** Every face the detector finds on a copy downscaled to `detectMaxSide`, in the original photo's pixels. */
+export async function locateFaces(detector: FaceDetector, image: RgbImage, detectMaxSide: number = DEFAULT_LOCATOR_CONFIG.detectMaxSide): Promise<DetectedFace[]> {
+  const small = await downscale(image, detectMaxSide);
+  return (await detector.detect(small.image)).map((face) => scaleFace(face, small.scale));
 }
 
 export function scaleFace(face: DetectedFace, scale: number): DetectedFace {

@@ -3,9 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { FaceAligner } from '../align/face.aligner';
 import { RgbImage } from '../common/rgb-image';
-import { decodeImage, downscale } from '../decode/image.decoder';
+import { decodeImage } from '../decode/image.decoder';
 import { FaceDetector } from '../detect/face-detector.interface';
-import { DEFAULT_LOCATOR_CONFIG, scaleFace } from '../detect/face.locator';
+import { locateFaces } from '../detect/face.locator';
 
 /**
  * The aligned 112×112 crop of every face the detector finds in each photo (a group photo gives
@@ -24,10 +24,9 @@ export async function alignedFacesOf(photos: readonly string[], detector: FaceDe
       skipped.push({ file, reason: (e as Error).message });
       continue;
     }
-    const small = await downscale(image, DEFAULT_LOCATOR_CONFIG.detectMaxSide);
-    const faces = await detector.detect(small.image);
+    const faces = await locateFaces(detector, image);
     if (faces.length === 0) skipped.push({ file, reason: 'no face' });
-    for (const face of faces) crops.push((await aligner.align(image, scaleFace(face, small.scale))).crop);
+    for (const face of faces) crops.push((await aligner.align(image, face)).crop);
   }
   return { crops, skipped };
 }
