@@ -12,6 +12,7 @@ import {
 } from '@gmdb/ml';
 import { type Command, InvalidArgumentError } from 'commander';
 import { quantizeManifest } from '../ml/manifest.quantizer';
+import { type ModelPreset, parsePrecision, parsePreset, parseTtaSlots } from '../ml/model-selection';
 
 function parseArch(value: string): IResNetArch {
   if (!isIResNetArch(value)) throw new InvalidArgumentError(`one of ${IRESNET_ARCHS.join(', ')}`);
@@ -24,25 +25,10 @@ function parseSeed(value: string): number {
   return seed;
 }
 
-function parsePreset(value: string): 'paper' | 'test' {
-  if (value !== 'paper' && value !== 'test') throw new InvalidArgumentError('paper or test');
-  return value;
-}
-
-function parsePrecision(value: string): EncoderPrecision {
-  if (value !== 'fp32' && value !== 'int8') throw new InvalidArgumentError('fp32 or int8');
-  return value;
-}
-
 function parseFraction(value: string): number {
   const x = Number(value);
   if (!/^(0(\.\d+)?|1(\.0+)?)$/.test(value) || x > 0.5) throw new InvalidArgumentError('a number in [0, 0.5]');
   return x;
-}
-
-function parseSlots(value: string): 3 | 12 {
-  if (value !== '3' && value !== '12') throw new InvalidArgumentError('3 or 12');
-  return value === '12' ? 12 : 3;
 }
 
 /**
@@ -69,10 +55,10 @@ export function registerModelCommand(program: Command): void {
     .command('manifest')
     .description('make (or reuse) the generated ensemble of a preset in DIR, write its manifest there and print it')
     .option('--preset <preset>', 'paper (r50 + r100 + r100) or test (three r18s)', parsePreset, 'paper')
-    .option('--slots <n>', '3 (plain) or 12 (flip x gray)', parseSlots, 3)
+    .option('--slots <n>', '3 (plain) or 12 (flip x gray)', parseTtaSlots, 3)
     .option('--dir <dir>', 'folder of the models and the manifest', './var/models')
     .option('--precision <p>', 'fp32 (as generated) or int8 (quantized copies, calibrated on the fixture photos of libs/ml)', parsePrecision, 'fp32')
-    .action(async (options: { preset: 'paper' | 'test'; slots: 3 | 12; dir: string; precision: EncoderPrecision }) => {
+    .action(async (options: { preset: ModelPreset; slots: 3 | 12; dir: string; precision: EncoderPrecision }) => {
       const specs = options.preset === 'test' ? TEST_ENSEMBLE : PAPER_ENSEMBLE;
       const slots = options.slots === 12 ? 4 * specs.length : specs.length;
       const loaded = await ensureGeneratedManifest({ dir: resolve(options.dir), specs, slots, precision: options.precision });
