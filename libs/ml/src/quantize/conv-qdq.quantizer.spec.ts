@@ -4,130 +4,23 @@ import { join } from 'node:path';
 import { InferenceSession, Tensor } from 'onnxruntime-node';
 import { SeededRandom } from '../common/seeded-random';
 import { generateIResNet } from '../generate/iresnet.generator';
-import type { OnnxGraph, OnnxNode, OnnxTensor } from '../generate/onnx-graph.types';
 import { encodeOnnxModel, tensorProto } from '../generate/onnx-model.encoder';
 import { ProtobufWriter } from '../generate/protobuf.writer';
 import { ARCFACE_NORMALISATION } from '../manifest/model-manifest.schema';
 import { InitializerParts, OnnxModelError, readModelParts } from '../onnx-rewrite/onnx-model.parts';
-import { GraphField, ModelField, TensorField } from '../onnx-rewrite/onnx-proto.fields';
+import { GraphField, TensorField } from '../onnx-rewrite/onnx-proto.fields';
 import { ProtobufDecodeError, lenBytes, varintNumber } from '../onnx-rewrite/protobuf.reader';
 import { noiseCrop } from '../testing/noise-crop';
 import { preprocessCrop } from '../tta/crop.preprocessor';
 import { PLAIN_VARIANT } from '../tta/tta.variants';
 import { CalibrationBatch, calibrateRanges } from './activation.calibrator';
+import { INPUT_DIMS, blockModel, chainModel, conv, floatTensor, graph, patched, sharedInputModel, uniform } from './quantize-test.models';
 import { WEIGHT_ZERO_POINT, findConvSites, quantizeConvs, rangeTensors } from './conv-qdq.quantizer';
 import { ActivationRange, activationQuantization } from './quantization.math';
 
 jest.setTimeout(60_000);
 
 const ORT = { executionProviders: ['cpu'], intraOpNumThreads: 2, graphOptimizationLevel: 'all' as const };
-const INPUT_DIMS = [4, 8, 10, 10];
-
-// ---- hand-made float models -------------------------------------------------------------------
-
-function uniform(rng: SeededRandom, dims: readonly number[], bound: number): Float32Array {
-  return Float32Array.from({ length: dims.reduce((a, b) => a * b, 1) }, () => rng.uniform(-bound, bound));
-}
-
-function floatTensor(rng: SeededRandom, name: string, dims: readonly number[], bound: number): OnnxTensor {
-  return { name, dims, type: 'float', data: uniform(rng, dims, bound) };
-}
-
-function conv(name: string, inputs: string[], output: string, pad: number): OnnxNode {
-  return {
-    opType: 'Conv',
-    name,
-    inputs,
-    outputs: [output],
-    attributes: [
-      { name: 'kernel_shape', kind: 'ints', value: [3, 3] },
-      { name: 'pads', kind: 'ints', value: [pad, pad, pad, pad] },
-    ],
-  };
-}
-
-function graph(nodes: OnnxNode[], initializers: OnnxTensor[], outputs: [string, number[]][]): OnnxGraph {
-  return {
-    name: 'quantize_test',
-    nodes,
-    initializers,
-    inputs: [{ name: 'x', type: 'float', shape: ['batch', 8, 10, 10] }],
-    outputs: outputs.map(([name, shape]) => ({ name, type: 'float', shape: ['batch', ...shape] })),
-  };
-}
-
-/** x [N,8,10,10] → conv1 3x3 pad 1 (+bias) → y1 → Relu → r1 → conv2 3x3 (no bias) → y [N,8,8,8]; without Relu conv2 reads y1. */
-function chainModel(seed: number, relu = true): Buffer {
-  const rng = new SeededRandom(seed);
-  const mid = relu ? 'r1' : 'y1';
-  return encodeOnnxModel(
-    graph(
-      [conv('conv1', ['x', 'w1', 'b1'], 'y1', 1), ...(relu ? [{ opType: 'Relu', name: 'relu', inputs: ['y1'], outputs: ['r1'] }] : []), conv('conv2', [mid, 'w2'], 'y', 0)],
-      [floatTensor(rng, 'w1', [16, 8, 3, 3], 0.3), floatTensor(rng, 'b1', [16], 0.2), floatTensor(rng, 'w2', [8, 16, 3, 3], 0.2)],
-      [['y', [8, 8, 8]]],
-    ),
-  );
-}
-
-/** x feeds two Convs: convA (3x3 pad 1, bias) → ya [N,16,10,10] and convB (3x3, no bias) → yb [N,4,8,8]. */
-function sharedInputModel(seed: number): Buffer {
-  const rng = new SeededRandom(seed);
-  return encodeOnnxModel(
-    graph(
-      [conv('convA', ['x', 'wa', 'ba'], 'ya', 1), conv('convB', ['x', 'wb'], 'yb', 0)],
-      [floatTensor(rng, 'wa', [16, 8, 3, 3], 0.3), floatTensor(rng, 'ba', [16], 0.2), floatTensor(rng, 'wb', [4, 8, 3, 3], 0.3)],
-      [['ya', [16, 10, 10]], ['yb', [4, 8, 8]]],
-    ),
-  );
-}
-
-/**
- * An iResNet block's branch: x → BatchNormalization → conv1 (3x3 pad 1, bias) → PRelu (slope [16,1,1]
- * drawn from [lo, hi]) → conv2 (3x3 pad 1) → y [N,8,10,10].
- */
-function blockModel(seed: number, slope: [number, number]): Buffer {
-  const rng = new SeededRandom(seed);
-  const positive = (name: string, lo: number, hi: number): OnnxTensor => ({ name, dims: [8], type: 'float', data: Float32Array.from({ length: 8 }, () => rng.uniform(lo, hi)) });
-  return encodeOnnxModel(
-    graph(
-      [
-        { opType: 'BatchNormalization', name: 'bn', inputs: ['x', 'gamma', 'beta', 'mean', 'var'], outputs: ['xn'], attributes: [{ name: 'epsilon', kind: 'float', value: 1e-3 }] },
-        conv('conv1', ['xn', 'w1', 'b1'], 'y1', 1),
-        { opType: 'PRelu', name: 'prelu', inputs: ['y1', 'slope'], outputs: ['p1'] },
-        conv('conv2', ['p1', 'w2'], 'y', 1),
-      ],
-      [
-        positive('gamma', 0.5, 1.5),
-        floatTensor(rng, 'beta', [8], 0.2),
-        floatTensor(rng, 'mean', [8], 0.2),
-        positive('var', 0.5, 1.5),
-        floatTensor(rng, 'w1', [16, 8, 3, 3], 0.3),
-        floatTensor(rng, 'b1', [16], 0.2),
-        { name: 'slope', dims: [16, 1, 1], type: 'float', data: Float32Array.from({ length: 16 }, () => rng.uniform(slope[0], slope[1])) },
-        floatTensor(rng, 'w2', [8, 16, 3, 3], 0.2),
-      ],
-      [['y', [8, 10, 10]]],
-    ),
-  );
-}
-
-const OPSET_IMPORT = 8;
-
-/** The model with `extra` (raw GraphProto fields) added to its graph and, where given, another IR version or default opset. */
-function patched(model: Uint8Array, change: { extra?: Uint8Array[]; opset?: number; irVersion?: number }): Buffer {
-  const parts = readModelParts(model);
-  const graphBytes = Buffer.concat([...parts.graph.fields.map((f) => f.raw), ...(change.extra ?? [])]);
-  return Buffer.concat(
-    parts.fields.map((f, i) => {
-      if (i === parts.graphFieldIndex) return new ProtobufWriter().bytes(ModelField.GRAPH, graphBytes).finish();
-      if (f.field === OPSET_IMPORT && change.opset !== undefined) {
-        return new ProtobufWriter().message(OPSET_IMPORT, new ProtobufWriter().string(1, '').uint64(2, change.opset)).finish();
-      }
-      if (f.field === ModelField.IR_VERSION && change.irVersion !== undefined) return new ProtobufWriter().uint64(ModelField.IR_VERSION, change.irVersion).finish();
-      return f.raw;
-    }),
-  );
-}
 
 // ---- running and inspecting ---------------------------------------------------------------------
 
