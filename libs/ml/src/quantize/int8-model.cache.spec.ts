@@ -7,7 +7,7 @@ import { createFaceDetector } from '../detect/face-detector.factory';
 import { ensembleDistance } from '../distance/cosine.distance';
 import { FaceDetector } from '../detect/face-detector.interface';
 import { EncoderEnsemble } from '../encode/encoder.ensemble';
-import { ensureGeneratedModel } from '../generate/model-cache';
+import { ensureGeneratedModel, generatedModelFileName } from '../generate/model-cache';
 import { TEST_ENSEMBLE, ensureGeneratedManifest } from '../manifest/default-manifest';
 import { ARCFACE_NORMALISATION } from '../manifest/model-manifest.schema';
 import { TEST_MODEL_DIR } from '../testing/fixtures';
@@ -102,6 +102,11 @@ describe('ensureQuantizedGeneratedModels', () => {
 
     const [again] = await ensureQuantizedGeneratedModels(dir, [spec]);
     expect(again).toMatchObject({ created: false, sha256: first.sha256 });
+
+    // Reuse goes by the float model's sha256 record, without reading the float file: it may be gone.
+    await rm(join(dir, generatedModelFileName(spec)));
+    const [withoutFloat] = await ensureQuantizedGeneratedModels(dir, [spec]);
+    expect(withoutFloat).toMatchObject({ created: false, sha256: first.sha256 });
 
     // A damaged copy is made again, to the same bytes (calibration and quantization are deterministic).
     await writeFile(first.file, 'damaged');

@@ -5,7 +5,7 @@ import { sha256Bytes, sha256File } from '../common/file-hash';
 import { createFaceDetector } from '../detect/face-detector.factory';
 import { FaceDetector } from '../detect/face-detector.interface';
 import { IResNetSpec, writeFileAtomic } from '../generate/iresnet.generator';
-import { ensureGeneratedModel } from '../generate/model-cache';
+import { ensureGeneratedModel, generatedModelFileName } from '../generate/model-cache';
 import { ARCFACE_NORMALISATION } from '../manifest/model-manifest.schema';
 import { alignedFacesOf, fixtureCalibrationPhotos } from './calibration-faces';
 import { EncoderQuantizationReport, quantizeEncoder } from './encoder.quantizer';
@@ -29,7 +29,8 @@ export function quantizedModelFileName(spec: IResNetSpec): string {
  * The int8 copy of each generated model under `dir`, made on first use (calibrated on the
  * committed fixture photos, see fixtureCalibrationPhotos) and reused afterwards. Beside `X.onnx`
  * sits `X.onnx.json`: its sha256, the quantizer's revision and the report; a copy is reused only
- * when its sha256, the revision and the float model it came from all still match. One face detector serves every model.
+ * when its sha256, the revision and the float model it came from (by the float file's sha256
+ * record) all still match. One face detector serves every model.
  */
 export async function ensureQuantizedGeneratedModels(dir: string, specs: readonly IResNetSpec[]): Promise<QuantizedModelFile[]> {
   let detector: FaceDetector | undefined;
@@ -50,15 +51,18 @@ export async function ensureQuantizedGeneratedModels(dir: string, specs: readonl
 }
 
 async function ensureQuantizedGeneratedModel(dir: string, spec: IResNetSpec, detector: () => Promise<FaceDetector>): Promise<QuantizedModelFile> {
-  const float = await ensureGeneratedModel(dir, spec);
   const file = join(dir, quantizedModelFileName(spec));
   const record = `${file}.json`;
   if (existsSync(file) && existsSync(record)) {
+    // The float model's own sha256 record says which float model this copy came from: a reused
+    // copy does not need the float file hashed (hundreds of MB at every start) or even present.
+    const floatSha256 = await readFile(join(dir, `${generatedModelFileName(spec)}.sha256`), 'utf8').then((t) => t.trim(), () => undefined);
     const saved = JSON.parse(await readFile(record, 'utf8')) as { revision?: number; sha256?: string; report?: EncoderQuantizationReport };
-    if (saved.revision === QUANTIZATION_REVISION && saved.report?.fromSha256 === float.sha256 && saved.sha256 === (await sha256File(file))) {
+    if (saved.revision === QUANTIZATION_REVISION && floatSha256 !== undefined && saved.report?.fromSha256 === floatSha256 && saved.sha256 === (await sha256File(file))) {
       return { ...spec, file, sha256: saved.sha256, report: saved.report, created: false };
     }
   }
+  const float = await ensureGeneratedModel(dir, spec);
   const photos = fixtureCalibrationPhotos();
   const d = await detector();
   const calibration = (await alignedFacesOf(photos.calibration, d)).crops;
