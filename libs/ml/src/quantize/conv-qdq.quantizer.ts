@@ -130,10 +130,11 @@ export function rangeTensors(sites: readonly ConvSite[]): string[] {
  * site's input that is another site's output reads that output's DequantizeLinear as it is.
  * Every other node and tensor is copied as its original bytes; float weights that no other node
  * reads are dropped. Deterministic: the same model and ranges give the same bytes. Sites whose
- * input or output has no range are left in float (listed in `kept`).
+ * input or output has no range are left in float (listed in `kept`). `found` is findConvSites of
+ * the same model, for a caller that already has it (it decodes every weight).
  */
-export function quantizeConvs(model: Uint8Array, ranges: ReadonlyMap<string, ActivationRange>): QuantizeResult {
-  const { parts, initializers, overridable, sites, kept: notEligible } = findConvSites(model);
+export function quantizeConvs(model: Uint8Array, ranges: ReadonlyMap<string, ActivationRange>, found: ConvSites = findConvSites(model)): QuantizeResult {
+  const { parts, initializers, overridable, sites, kept: notEligible } = found;
   const kept = [...notEligible];
   const { graph } = parts;
   const names = new UniqueNames(graph);

@@ -58,12 +58,12 @@ const CROPS_PER_BATCH = 2;
  */
 export async function quantizeEncoder(input: QuantizeEncoderInput): Promise<{ model: Uint8Array; report: EncoderQuantizationReport }> {
   if (input.calibration.length === 0) throw new RangeError('quantization needs at least one calibration crop');
-  const { sites } = findConvSites(input.model);
+  const found = findConvSites(input.model);
   const inputs = input.calibration.flatMap((c) => [c, contrastStretched(c)]);
   const batches: CalibrationBatch[] = [];
   for (let i = 0; i < inputs.length; i += CROPS_PER_BATCH) batches.push(variantBatch(inputs.slice(i, i + CROPS_PER_BATCH), input.normalisation));
-  const ranges = await calibrateRanges(input.model, rangeTensors(sites), batches, input.inputName);
-  const quantized = quantizeConvs(input.model, ranges);
+  const ranges = await calibrateRanges(input.model, rangeTensors(found.sites), batches, input.inputName);
+  const quantized = quantizeConvs(input.model, ranges, found);
   const check = input.heldOut.length > 0 ? input.heldOut : input.calibration;
   const cosines = await agreement(input.model, quantized.model, check.map((c) => variantBatch([c], input.normalisation)), input.inputName);
   const sorted = [...cosines].sort((a, b) => a - b);
