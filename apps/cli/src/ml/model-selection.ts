@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { type EncoderPrecision, type LoadedManifest, PAPER_ENSEMBLE, TEST_ENSEMBLE, ensureGeneratedManifest, loadManifestFile, variantsPerModel } from '@gmdb/ml';
+import { ENCODER_PRECISIONS, type EncoderPrecision, type LoadedManifest, PAPER_ENSEMBLE, TEST_ENSEMBLE, ensureGeneratedManifest, loadManifestFile, variantsPerModel } from '@gmdb/ml';
 import { InvalidArgumentError } from 'commander';
 import { CliFailure } from './cli-failure';
 
@@ -21,8 +21,9 @@ export function parsePreset(value: string): ModelPreset {
 }
 
 export function parsePrecision(value: string): EncoderPrecision {
-  if (value !== 'fp32' && value !== 'int8') throw new InvalidArgumentError('fp32 or int8');
-  return value;
+  const precision = ENCODER_PRECISIONS.find((p) => p === value);
+  if (!precision) throw new InvalidArgumentError(ENCODER_PRECISIONS.join(' or '));
+  return precision;
 }
 
 export function parseTtaSlots(value: string): 3 | 12 {
