@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { DomainError, ErrorCode } from '@gmdb/domain';
 import { RgbImage, rgbImage } from '../common/rgb-image';
+import { isSrgbProfile } from './icc-profile';
 
 export interface ImageDecoderConfig {
   /** Photos with more pixels than this are refused with IMAGE_TOO_LARGE (default 50 MP). */
@@ -10,9 +11,9 @@ export interface ImageDecoderConfig {
 export const DEFAULT_DECODER_CONFIG: ImageDecoderConfig = { maxPixels: 50_000_000 };
 
 /**
- * Decodes a photo (JPEG, PNG, WebP, TIFF, ...) to 8-bit sRGB: EXIF orientation applied, alpha
- * dropped, grayscale expanded to three channels. Coded errors: IMAGE_EMPTY, IMAGE_TOO_LARGE,
- * IMAGE_UNDECODABLE.
+ * Decodes a photo (JPEG, PNG, WebP, TIFF, ...) to 8-bit sRGB: EXIF orientation applied, an
+ * embedded colour profile other than sRGB applied, alpha dropped, grayscale expanded to three
+ * channels. Coded errors: IMAGE_EMPTY, IMAGE_TOO_LARGE, IMAGE_UNDECODABLE.
  */
 export async function decodeImage(bytes: Uint8Array, config: ImageDecoderConfig = DEFAULT_DECODER_CONFIG): Promise<RgbImage> {
   if (bytes.length === 0) throw new DomainError(ErrorCode.IMAGE_EMPTY, 'The photo is empty');
@@ -31,7 +32,8 @@ export async function decodeImage(bytes: Uint8Array, config: ImageDecoderConfig 
     });
   }
   try {
-    const { data, info } = await sharp(bytes, { limitInputPixels: config.maxPixels })
+    // An embedded sRGB profile would be applied as an identity transform: skipped (isSrgbProfile).
+    const { data, info } = await sharp(bytes, { limitInputPixels: config.maxPixels, ignoreIcc: isSrgbProfile(meta.icc) })
       .autoOrient()
       .toColourspace('srgb')
       .removeAlpha()
