@@ -10,7 +10,7 @@ const IMAGES = join(__dirname, '..', '..', '..', '..', 'libs', 'ml', 'fixtures',
 const MODEL_DIR = join(__dirname, '..', '..', '..', '..', 'var', 'models');
 
 interface EncodeDoc {
-  face: { box: { width: number }; score: number; landmarks: Record<string, [number, number]> };
+  face: { box: { x: number; y: number; width: number; height: number }; score: number; landmarks: Record<string, [number, number]> };
   alignment: { cropPath: string; residualsPx: number[] };
   slots: number;
   modelVersion: string;
@@ -59,7 +59,8 @@ describe('gmdb encode (generated r18 test ensemble)', () => {
   it('--detector human finds the same face as the default native detector; an unknown detector is a usage error', async () => {
     const native = JSON.parse((await runCli('encode', join(IMAGES, 'astronaut.png'), ...common())).stdout) as EncodeDoc;
     const human = JSON.parse((await runCli('encode', join(IMAGES, 'astronaut.png'), ...common(), '--detector', 'human')).stdout) as EncodeDoc;
-    expect(human.face.box).toEqual(native.face.box);
+    // The native detector looks at the face levelled (its upright view), Human as it lies: boxes within 3 px.
+    for (const key of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(human.face.box[key] - native.face.box[key])).toBeLessThanOrEqual(3);
     for (const [name, [x, y]] of Object.entries(native.face.landmarks)) {
       const [hx, hy] = human.face.landmarks[name];
       expect(Math.hypot(hx - x, hy - y)).toBeLessThanOrEqual(4);

@@ -12,7 +12,7 @@ export interface EncodeDocument {
     /** In the photo's pixels (after EXIF orientation); left/right as seen in the image. */
     landmarks: { leftEye: [number, number]; rightEye: [number, number]; nose: [number, number]; leftMouth: [number, number]; rightMouth: [number, number] };
   };
-  alignment: { cropPath: string; rotationDeg: number; redetected: boolean; residualsPx: number[] };
+  alignment: { cropPath: string; rotationDeg: number; redetected: boolean; landmarksFrom: PhotoEncoding['aligned']['landmarksFrom']; residualsPx: number[] };
   slots: number;
   modelVersion: string;
   models: { id: string; arch: string; version?: string }[];
@@ -32,7 +32,7 @@ export function toEncodeDocument(photo: string, r: PhotoEncoding, manifest: Load
       score: Math.round(r.face.box.score * 1e4) / 1e4,
       landmarks: { leftEye: pt(leftEye), rightEye: pt(rightEye), nose: pt(nose), leftMouth: pt(leftMouth), rightMouth: pt(rightMouth) },
     },
-    alignment: { cropPath, rotationDeg: r2(r.aligned.rotationDeg), redetected: r.aligned.redetected, residualsPx: r.aligned.residualsPx.map(r2) },
+    alignment: { cropPath, rotationDeg: r2(r.aligned.rotationDeg), redetected: r.aligned.redetected, landmarksFrom: r.aligned.landmarksFrom, residualsPx: r.aligned.residualsPx.map(r2) },
     slots: r.slots,
     modelVersion: r.modelVersion,
     models: manifest.models.map((m) => ({ id: m.id, arch: m.arch, version: m.version })),

@@ -80,6 +80,7 @@ export class EncodeImageHandler implements MessageHandler<JobName.EncodeImage> {
         residualsPx: encoding.aligned.residualsPx,
         rotationDeg: encoding.aligned.rotationDeg,
         redetected: encoding.aligned.redetected,
+        landmarksFrom: encoding.aligned.landmarksFrom,
       },
       cropKey,
       ...meta,

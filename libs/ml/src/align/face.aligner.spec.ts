@@ -4,7 +4,7 @@ import { DetectedFace, FaceDetector, UprightRefiner } from '../detect/face-detec
 import { HumanFaceDetector } from '../detect/human-face.detector';
 import { locateSingleFace } from '../detect/face.locator';
 import { NativeFaceDetector } from '../detect/native/native-face.detector';
-import { Affine, composeAffine, rotationAbout, translation } from './affine';
+import { Affine, applyAffine, composeAffine, invertAffine, rotationAbout, translation } from './affine';
 import { ALIGNED_SIZE } from './arcface-template';
 import { warpAffineBilinear } from './bilinear.warp';
 import { AlignedFace, FaceAligner } from './face.aligner';
@@ -82,12 +82,12 @@ function distances(a: Landmarks5, b: Landmarks5): number[] {
   return a.map((p, i) => Math.hypot(p[0] - b[i][0], p[1] - b[i][1]));
 }
 
-describe('FaceAligner with the native detector: pass 2 through UprightRefiner', () => {
+describe("FaceAligner with the native detector's photo view: pass 2 through UprightRefiner", () => {
   let native: NativeFaceDetector;
   let astronaut: RgbImage;
   let group: RgbImage;
   beforeAll(async () => {
-    native = await NativeFaceDetector.create();
+    native = await NativeFaceDetector.create({ meshView: 'photo' });
     astronaut = await decodeImage(fixtureBytes('astronaut.png'));
     group = await decodeImage(fixtureBytes('2008_002506.jpg'));
   });
@@ -133,3 +133,83 @@ describe('FaceAligner with the native detector: pass 2 through UprightRefiner', 
     expect(aligned.residualsPx[1]).toBeLessThan(3);
   });
 });
+
+describe("FaceAligner with the native detector's upright view (its default): the detector's view is pass 2", () => {
+  let native: NativeFaceDetector;
+  let astronaut: RgbImage;
+  let group: RgbImage;
+  const turned: Record<string, (a: RgbImage) => RgbImage> = Object.fromEntries(
+    [-60, -40, 40, 60].map((deg) => [`turned ${deg}°`, (a: RgbImage) => warpAffineBilinear(a, rotationAbout([224, 120], (deg * Math.PI) / 180), a.width, a.height)]),
+  );
+  const photos = { ...FROM_ASTRONAUT, ...turned };
+  beforeAll(async () => {
+    native = await NativeFaceDetector.create();
+    astronaut = await decodeImage(fixtureBytes('astronaut.png'));
+    group = await decodeImage(fixtureBytes('2008_002506.jpg'));
+  });
+  afterAll(() => native.dispose());
+
+  it.each(Object.keys(photos))(
+    '%s: one detector run, a second landmark pass only where the view is not level within 3°, crop landmarks within 2 px of the window re-detection, eyes within 3 px of the template',
+    async (name) => {
+      const image = photos[name](astronaut);
+      const refining = counting(native, true);
+      const face = await locateSingleFace(refining, image);
+      const aligned = await new FaceAligner(refining, { png: false }).align(image, face);
+      const level = Math.abs(eyeLineDeg((face.upright as NonNullable<DetectedFace['upright']>).landmarks5)) <= 3;
+      expect(refining.calls).toEqual({ detect: 1, refineUpright: level ? 0 : 1 });
+      expect(aligned.landmarksFrom).toBe(level ? 'detector-upright-view' : 'pass-2');
+      const windowed = counting(native, false);
+      const reference = await new FaceAligner(windowed, { png: false }).align(image, { ...face, upright: undefined });
+      expect(reference.landmarksFrom).toBe('pass-2');
+      for (const d of distances(aligned.cropLandmarks, reference.cropLandmarks)) expect(d).toBeLessThanOrEqual(2);
+      expect(aligned.residualsPx[0]).toBeLessThan(3);
+      expect(aligned.residualsPx[1]).toBeLessThan(3);
+      for (const r of aligned.residualsPx) expect(r).toBeLessThan(8);
+    },
+  );
+
+  it("the astronaut as photographed is fitted from the detector's view: the rotation is the view's", async () => {
+    const face = await locateSingleFace(native, astronaut);
+    const aligned = await new FaceAligner(native, { png: false }).align(astronaut, face);
+    const view = face.upright as NonNullable<DetectedFace['upright']>;
+    expect(aligned.landmarksFrom).toBe('detector-upright-view');
+    expect(aligned.redetected).toBe(true);
+    expect(aligned.rotationDeg).toBeCloseTo((Math.atan2(view.transform[1], view.transform[0]) * 180) / Math.PI, 10);
+    // The fitted points are the view's, truncated to whole pixels as the reference does.
+    expect(aligned.landmarks.map((p) => p.map((v) => Math.round(v)))).toEqual(
+      view.landmarks5.map((p) => applyAffine(invertAffine(view.transform), [Math.trunc(p[0]), Math.trunc(p[1])]).map((v) => Math.round(v))),
+    );
+  });
+
+  it('each face of the group photo: crop landmarks within 2 px of the window re-detection, from the view where it is level, else from pass 2', async () => {
+    const faces = await native.detect(group);
+    expect(faces).toHaveLength(3);
+    const from = new Set<string>();
+    for (const face of faces) {
+      const aligned = await new FaceAligner(native, { png: false }).align(group, face);
+      const reference = await new FaceAligner(counting(native, false), { png: false }).align(group, { ...face, upright: undefined });
+      from.add(aligned.landmarksFrom);
+      for (const d of distances(aligned.cropLandmarks, reference.cropLandmarks)) expect(d).toBeLessThanOrEqual(2);
+    }
+    expect([...from].sort()).toEqual(['detector-upright-view', 'pass-2']);
+  });
+
+  it('uprightToleranceDeg 0 sends every face through pass 2; a face turned by 90° comes out level', async () => {
+    const refining = counting(native, true);
+    const face = await locateSingleFace(refining, astronaut);
+    const strict = await new FaceAligner(refining, { png: false, uprightToleranceDeg: 0 }).align(astronaut, face);
+    expect(strict.landmarksFrom).toBe('pass-2');
+    expect(refining.calls.refineUpright).toBe(1);
+    const sideways = warpAffineBilinear(astronaut, rotationAbout([224, 120], -Math.PI / 2), astronaut.width, astronaut.height);
+    const aligned = await new FaceAligner(native, { png: false }).align(sideways, await locateSingleFace(native, sideways));
+    expect(Math.abs(aligned.rotationDeg)).toBeGreaterThan(80);
+    // (The photo view finds no face at all here; BlazeFace's keypoints are coarse this far from upright.)
+    expect(aligned.residualsPx[0]).toBeLessThan(4);
+    expect(aligned.residualsPx[1]).toBeLessThan(4);
+  });
+});
+
+function eyeLineDeg([leftEye, rightEye]: Landmarks5): number {
+  return (Math.atan2(rightEye[1] - leftEye[1], rightEye[0] - leftEye[0]) * 180) / Math.PI;
+}

@@ -20,13 +20,26 @@ export interface FaceAlignerConfig {
    * detector run with others) per photo at a small cost in landmark agreement with the reference.
    */
   redetectMinAngleDeg: number;
+  /**
+   * A face the detector already found in an upright view (`DetectedFace.upright`) is fitted from
+   * there when the eye line in that view is level within this many degrees (default 3); else its
+   * points, back in the photo, give pass 1's angle and pass 2 runs as for any other face.
+   */
+  uprightToleranceDeg: number;
   /** Truncate pass-2 landmarks to integers before the fit, as the reference does (default true). */
   integerLandmarks: boolean;
   /** Also encode the crop as PNG (for storage; default true). */
   png: boolean;
 }
 
-export const DEFAULT_ALIGNER_CONFIG: FaceAlignerConfig = { windowScale: 2.5, windowMaxSide: 640, redetectMinAngleDeg: 0, integerLandmarks: true, png: true };
+export const DEFAULT_ALIGNER_CONFIG: FaceAlignerConfig = {
+  windowScale: 2.5,
+  windowMaxSide: 640,
+  redetectMinAngleDeg: 0,
+  uprightToleranceDeg: 3,
+  integerLandmarks: true,
+  png: true,
+};
 
 export interface AlignedFace {
   /** 112x112 RGB crop. */
@@ -45,6 +58,8 @@ export interface AlignedFace {
   rotationDeg: number;
   /** Whether pass 2 found the face again (else pass-1 landmarks, rotated, were used). */
   redetected: boolean;
+  /** Where the fitted points came from: the detector's own upright view, pass 2 here, or pass 1's points rotated. */
+  landmarksFrom: 'detector-upright-view' | 'pass-2' | 'pass-1';
 }
 
 /**
@@ -56,7 +71,10 @@ export interface AlignedFace {
  * similarity) instead of resampling twice. A detector that is an `UprightRefiner` looks at the
  * face found in pass 1 again through the rotation (its landmark models only, as MediaPipe does
  * with rotation on); any other is run whole on a window around the face (resampled to at most
- * `windowMaxSide`) and the face holding the pass-1 nose is taken.
+ * `windowMaxSide`) and the face holding the pass-1 nose is taken. A face the detector already
+ * found in an upright view (its pass 1 being its coarse eye keypoints, its pass 2 the landmark
+ * models on the levelled region) is fitted from that view, unless its eyes there are tilted by more
+ * than `uprightToleranceDeg`.
  */
 export class FaceAligner {
   readonly config: FaceAlignerConfig;
@@ -69,15 +87,8 @@ export class FaceAligner {
   }
 
   async align(image: RgbImage, face: DetectedFace): Promise<AlignedFace> {
-    const [leftEye, rightEye, nose] = face.landmarks5;
-    const angle = Math.atan2(rightEye[1] - leftEye[1], rightEye[0] - leftEye[0]);
-    const upright = rotationAbout(nose, angle);
-    const redetect = Math.abs((angle * 180) / Math.PI) >= this.config.redetectMinAngleDeg;
-    const again = redetect ? await this.uprightLandmarks(image, face, upright) : undefined;
-    let points = again ?? (face.landmarks5.map((p) => applyAffine(upright, p)) as unknown as Landmarks5);
-    if (this.config.integerLandmarks) {
-      points = points.map(([x, y]) => [Math.trunc(x), Math.trunc(y)]) as unknown as Landmarks5;
-    }
+    const { upright, points: found, from } = await this.uprightPoints(image, face);
+    const points = this.config.integerLandmarks ? (found.map(([x, y]) => [Math.trunc(x), Math.trunc(y)]) as unknown as Landmarks5) : found;
     const fit = umeyamaSimilarity(points, ARCFACE_TEMPLATE_112);
     const transform = composeAffine(fit, upright);
     const crop = warpAffineBilinear(image, transform, ALIGNED_SIZE, ALIGNED_SIZE);
@@ -90,9 +101,23 @@ export class FaceAligner {
       cropLandmarks,
       landmarks: points.map((p) => applyAffine(backToImage, p)) as unknown as Landmarks5,
       residualsPx: cropLandmarks.map((p, i) => Math.hypot(p[0] - ARCFACE_TEMPLATE_112[i][0], p[1] - ARCFACE_TEMPLATE_112[i][1])) as AlignedFace['residualsPx'],
-      rotationDeg: (angle * 180) / Math.PI,
-      redetected: again !== undefined,
+      rotationDeg: (Math.atan2(upright[1], upright[0]) * 180) / Math.PI,
+      redetected: from !== 'pass-1',
+      landmarksFrom: from,
     };
+  }
+
+  /** The rotation that levels the face (about its nose) and the five points in the view it makes. */
+  private async uprightPoints(image: RgbImage, face: DetectedFace): Promise<{ upright: Affine; points: Landmarks5; from: AlignedFace['landmarksFrom'] }> {
+    if (face.upright && Math.abs(eyeLineDeg(face.upright.landmarks5)) <= this.config.uprightToleranceDeg) {
+      return { upright: face.upright.transform, points: face.upright.landmarks5, from: 'detector-upright-view' };
+    }
+    const angle = (eyeLineDeg(face.landmarks5) * Math.PI) / 180;
+    const upright = rotationAbout(face.landmarks5[2], angle);
+    const redetect = Math.abs((angle * 180) / Math.PI) >= this.config.redetectMinAngleDeg;
+    const again = redetect ? await this.uprightLandmarks(image, face, upright) : undefined;
+    if (again) return { upright, points: again, from: 'pass-2' };
+    return { upright, points: face.landmarks5.map((p) => applyAffine(upright, p)) as unknown as Landmarks5, from: 'pass-1' };
   }
 
   /** Pass 2: the face's five points found again in the upright view (its pixels), or undefined. */
@@ -109,6 +134,11 @@ export class FaceAligner {
     const fromWindow = invertAffine(toWindowFromUpright);
     return found ? (found.landmarks5.map((p) => applyAffine(fromWindow, p)) as unknown as Landmarks5) : undefined;
   }
+}
+
+/** Angle of the line from the left to the right eye against the x axis, degrees (positive: the right eye lower). */
+function eyeLineDeg([leftEye, rightEye]: Landmarks5): number {
+  return (Math.atan2(rightEye[1] - leftEye[1], rightEye[0] - leftEye[0]) * 180) / Math.PI;
 }
 
 /** The re-detected face whose box holds the nose of pass 1 (faces come best first). */

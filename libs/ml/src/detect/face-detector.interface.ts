@@ -14,6 +14,20 @@ export interface DetectedFace {
    * which start from it.
    */
   region?: FaceRegion;
+  /**
+   * The five points as the detector found them in an upright view of the photo, where it looks
+   * at faces that way (its own second pass: the reference's rotate-then-detect-again, done inside
+   * detection). The aligner then fits these instead of detecting again.
+   */
+  upright?: UprightLandmarks;
+}
+
+/** Five points found in an upright view of the photo. */
+export interface UprightLandmarks {
+  /** Maps the photo's pixels to the view's: a rotation about the nose that levels the eyes as the detector first saw them. */
+  transform: Affine;
+  /** Left eye, right eye, nose, left and right mouth corner (as seen in the view), in the view's pixels, not rounded. */
+  landmarks5: Landmarks5;
 }
 
 export interface FaceRegion {

@@ -30,6 +30,11 @@ export function scaleFace(face: DetectedFace, scale: number): DetectedFace {
   const p = (q: Point): Point => [q[0] * scale, q[1] * scale];
   const scaled: DetectedFace = { box: scaleBox(face.box, scale), landmarks5: face.landmarks5.map(p) as unknown as Landmarks5 };
   if (face.region) scaled.region = scaleRegion(face.region, scale);
+  if (face.upright) {
+    // The same rotation about the scaled centre: the view's pixels scale with the photo's.
+    const [a, b, c, d, e, f] = face.upright.transform;
+    scaled.upright = { transform: [a, b, c * scale, d, e, f * scale], landmarks5: face.upright.landmarks5.map(p) as unknown as Landmarks5 };
+  }
   return scaled;
 }
 

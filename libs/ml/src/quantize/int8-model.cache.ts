@@ -18,8 +18,8 @@ export interface QuantizedModelFile extends IResNetSpec {
   created: boolean;
 }
 
-/** Bumped whenever the quantizer or its calibration changes what it writes: older cached copies are made again. */
-export const QUANTIZATION_REVISION = 4;
+/** Bumped whenever the quantizer or its calibration changes what it writes: older cached copies are made again (5: calibration crops aligned from the detector's upright view). */
+export const QUANTIZATION_REVISION = 5;
 
 export function quantizedModelFileName(spec: IResNetSpec): string {
   return `iresnet-${spec.arch}-seed${spec.seed}.int8.onnx`;

@@ -1,4 +1,4 @@
-import { RgbImage } from '../../common/rgb-image';
+import { Point, RgbImage } from '../../common/rgb-image';
 import { resizeAxis, sampleBilinear } from './bilinear.sampler';
 import { DetectorModel, outputOfSize, squareInputSize } from './detector-model';
 import { Corners, enlargedCorners, squaredCorners } from './face-corners';
@@ -20,10 +20,17 @@ export interface BlazefaceSettings {
   iouThreshold: number;
 }
 
-/** A detected face: the square region the mesh model will see (image pixels, whole-pixel corners) and the detector score. */
+/**
+ * A detected face: the square region the mesh model will see (image pixels, whole-pixel corners),
+ * the detector score, and the detector's own coarse keypoints (image pixels): the subject's right
+ * and left eye (keypoints 0 and 1, image-left and image-right in an upright frontal face) and the
+ * nose tip (keypoint 2).
+ */
 export interface FaceProposal {
   readonly region: Corners;
   readonly score: number;
+  readonly eyes: readonly [Point, Point];
+  readonly nose: Point;
 }
 
 /**
@@ -52,6 +59,7 @@ export class BlazefaceStage {
     const outputs = await this.model.run(input, 1);
     const boxes: Corners[] = [];
     const scores = new Float32Array(this.anchors.length / 2);
+    const keypoints = new Float64Array((this.anchors.length / 2) * 6);
     let anchor = 0;
     for (const head of HEADS) {
       const count = (size / head.stride) ** 2 * head.anchorsPerCell;
@@ -65,6 +73,10 @@ export class BlazefaceStage {
         const w = regressors[r + 2];
         const h = regressors[r + 3];
         boxes.push({ x0: cx - w / 2, y0: cy - h / 2, x1: cx + w / 2, y1: cy + h / 2 });
+        for (let k = 0; k < 6; k += 2) {
+          keypoints[anchor * 6 + k] = this.anchors[anchor * 2] + regressors[r + 4 + k];
+          keypoints[anchor * 6 + k + 1] = this.anchors[anchor * 2 + 1] + regressors[r + 5 + k];
+        }
       }
     }
     const { minScore, maxFaces, iouThreshold } = this.settings;
@@ -73,7 +85,8 @@ export class BlazefaceStage {
     return nonMaxSuppression(boxes, scores, maxFaces, iouThreshold, minScore).map((i) => {
       const b = boxes[i];
       const inImage = { x0: b.x0 * sx, y0: b.y0 * sy, x1: b.x1 * sx, y1: b.y1 * sy };
-      return { region: squaredCorners(enlargedCorners(inImage, FACE_CROP_ENLARGE)), score: scores[i] };
+      const keypoint = (k: number): Point => [keypoints[i * 6 + 2 * k] * sx, keypoints[i * 6 + 2 * k + 1] * sy];
+      return { region: squaredCorners(enlargedCorners(inImage, FACE_CROP_ENLARGE)), score: scores[i], eyes: [keypoint(0), keypoint(1)], nose: keypoint(2) };
     });
   }
 }

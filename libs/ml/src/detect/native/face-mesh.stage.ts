@@ -18,8 +18,8 @@ export interface MeshResult {
 
 /**
  * FaceMesh (192²) on square face regions: each region cut from the photo with TF's crop rules
- * (parts outside the photo black) and scaled to [0, 1]; all faces in one batch. Or one face whose
- * crop is a rotated view of the photo (`runWarped`).
+ * (parts outside the photo black) and scaled to [0, 1]; all faces in one batch. Or faces whose
+ * crops are rotated views of the photo (`runWarped`).
  */
 export class FaceMeshStage {
   readonly size: number;
@@ -42,15 +42,16 @@ export class FaceMeshStage {
   }
 
   /**
-   * One face whose crop is any affine view of the photo: `cropToImage` maps the crop's pixels
-   * (0..size−1) to the photo's; the crop is sampled bilinearly, black outside the photo.
+   * Faces whose crops are any affine views of the photo, all in one batch: each `cropToImage` maps
+   * its crop's pixels (0..size−1) to the photo's; crops are sampled bilinearly, black outside the photo.
    */
-  async runWarped(image: RgbImage, cropToImage: Affine): Promise<MeshResult> {
+  async runWarped(image: RgbImage, cropToImage: readonly Affine[]): Promise<MeshResult[]> {
+    if (cropToImage.length === 0) return [];
     const { size } = this;
-    const input = new Float32Array(size * size * 3);
-    sampleAffine(image, cropToImage, size, size, input, 0, 1 / 255);
-    const [mesh] = await this.infer(input, 1);
-    return mesh;
+    const plane = size * size * 3;
+    const input = new Float32Array(plane * cropToImage.length);
+    cropToImage.forEach((m, i) => sampleAffine(image, m, size, size, input, i * plane, 1 / 255));
+    return this.infer(input, cropToImage.length);
   }
 
   private async infer(input: Float32Array, batch: number): Promise<MeshResult[]> {

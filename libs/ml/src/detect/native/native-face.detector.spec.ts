@@ -28,7 +28,7 @@ const RUNNERS: [string, () => Promise<DetectorModels>][] = [
   ['onnxruntime', loadOrtDetectorModels],
 ];
 
-describe('NativeFaceDetector reports what HumanFaceDetector reports', () => {
+describe("NativeFaceDetector with meshView 'photo' reports what HumanFaceDetector reports", () => {
   let human: HumanFaceDetector;
   const photos = new Map<string, { image: RgbImage; faces: number }>();
   beforeAll(async () => {
@@ -42,7 +42,7 @@ describe('NativeFaceDetector reports what HumanFaceDetector reports', () => {
   describe.each(RUNNERS)('models run by %s', (_runner, load) => {
     let native: NativeFaceDetector;
     beforeAll(async () => {
-      native = await NativeFaceDetector.create({}, await load());
+      native = await NativeFaceDetector.create({ meshView: 'photo' }, await load());
     });
     afterAll(() => native.dispose());
 
@@ -81,7 +81,7 @@ describe('NativeFaceDetector reports what HumanFaceDetector reports', () => {
     it('opens onnxruntime sessions by default, keeps the best maxFaces faces, lets a running call finish on dispose, then refuses', async () => {
       const group = photos.get('2008_002506.jpg')?.image as RgbImage;
       const all = await human.detect(group);
-      const native = await NativeFaceDetector.create({ maxFaces: 2 });
+      const native = await NativeFaceDetector.create({ maxFaces: 2, meshView: 'photo' });
       expect(native.name).toBe('mediapipe-blazeface-mesh-iris-ort');
       const pending = native.detect(group);
       await native.dispose(); // waits for the call in flight
@@ -117,7 +117,7 @@ describe('NativeFaceDetector.refineUpright: FaceMesh and Iris on the pass-1 face
   let native: NativeFaceDetector;
   let astronaut: RgbImage;
   beforeAll(async () => {
-    native = await NativeFaceDetector.create();
+    native = await NativeFaceDetector.create({ meshView: 'photo' });
     astronaut = await decodeImage(fixtureBytes('astronaut.png'));
   });
   afterAll(() => native.dispose());
@@ -150,6 +150,75 @@ describe('NativeFaceDetector.refineUpright: FaceMesh and Iris on the pass-1 face
     const disposed = await NativeFaceDetector.create();
     await disposed.dispose();
     await expect(disposed.refineUpright(astronaut, face, [1, 0, 0, 0, 1, 0])).rejects.toThrow('refineUpright() after dispose()');
+  });
+});
+
+describe("NativeFaceDetector with meshView 'upright' (the default): FaceMesh and Iris on each face levelled by BlazeFace's eye keypoints", () => {
+  let upright: NativeFaceDetector;
+  let photoView: NativeFaceDetector;
+  const photos = new Map<string, { image: RgbImage; faces: number }>();
+  let astronaut: RgbImage;
+  /** Turns of the astronaut about her face; the photo view loses track beyond about 30°. */
+  const steep = [-60, -40, -20, 20, 40, 60];
+  const turned = (deg: number) => rotationAbout([224, 120], (deg * Math.PI) / 180);
+  beforeAll(async () => {
+    upright = await NativeFaceDetector.create();
+    photoView = await NativeFaceDetector.create({ meshView: 'photo' });
+    for (const [name, faces] of Object.entries(FIXTURES)) photos.set(name, { image: await decodeImage(fixtureBytes(name as FixtureName)), faces });
+    astronaut = photos.get('astronaut.png')?.image as RgbImage;
+    for (const [name, { faces, make }] of Object.entries(DERIVED)) photos.set(name, { image: make(astronaut), faces });
+  });
+  afterAll(() => Promise.all([upright.dispose(), photoView.dispose()]));
+
+  it("is the default, and reports each face's points in its upright view: the photo's points through the view's rotation, eyes level", async () => {
+    expect(upright.config.meshView).toBe('upright');
+    for (const [, { image }] of photos) {
+      for (const face of await upright.detect(image)) {
+        const view = face.upright as NonNullable<DetectedFace['upright']>;
+        face.landmarks5.forEach((p, i) => expect(distance(applyAffine(view.transform, p), view.landmarks5[i])).toBeLessThan(1e-6));
+        expect(view.transform[0]).toBeCloseTo(view.transform[4], 12); // a rotation: no scale, no shear
+        expect(view.transform[0] ** 2 + view.transform[1] ** 2).toBeCloseTo(1, 12);
+      }
+    }
+    const [face] = await upright.detect(astronaut);
+    const [leftEye, rightEye] = (face.upright as NonNullable<DetectedFace['upright']>).landmarks5;
+    expect(Math.abs(Math.atan2(rightEye[1] - leftEye[1], rightEye[0] - leftEye[0]))).toBeLessThan((3 * Math.PI) / 180);
+  });
+
+  it.each([...Object.keys(FIXTURES), ...Object.keys(DERIVED)])('%s: the faces the photo view finds, with the same scores and boxes', async (name) => {
+    const { image, faces } = photos.get(name) as { image: RgbImage; faces: number };
+    const expected = await photoView.detect(image);
+    const actual = await upright.detect(image);
+    expect(actual).toHaveLength(faces);
+    expect(expected).toHaveLength(faces);
+    expected.forEach((face, i) => {
+      expect(actual[i].box.score).toBe(face.box.score);
+      // Boxes are centred on the mesh, which the photo view places a few px off on tilted faces.
+      const tolerance = Math.max(4, 0.03 * Math.max(face.box.width, face.box.height));
+      for (const key of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(actual[i].box[key] - face.box[key])).toBeLessThanOrEqual(tolerance);
+    });
+  });
+
+  it.each(['astronaut.png', 'face cut by the left border', 'face at the top border'])('%s (a level face): the five points within 2 px of the photo view\'s', async (name) => {
+    const { image } = photos.get(name) as { image: RgbImage };
+    const [expected] = await photoView.detect(image);
+    const [actual] = await upright.detect(image);
+    actual.landmarks5.forEach((p, i) => expect(distance(p, expected.landmarks5[i])).toBeLessThanOrEqual(2));
+  });
+
+  it.each(steep)('the astronaut turned by %d°: found, her five points where the turn takes them (within 3 px)', async (deg) => {
+    const [level] = await upright.detect(astronaut);
+    const faces = await upright.detect(warpAffineBilinear(astronaut, turned(deg), astronaut.width, astronaut.height));
+    expect(faces).toHaveLength(1);
+    faces[0].landmarks5.forEach((p, i) => expect(distance(p, applyAffine(turned(deg), level.landmarks5[i]))).toBeLessThanOrEqual(3));
+  });
+
+  it('finds what the photo view loses: at 60° and 90° the photo view sees no face', async () => {
+    for (const deg of [60, -90]) {
+      const image = warpAffineBilinear(astronaut, turned(deg), astronaut.width, astronaut.height);
+      expect(await photoView.detect(image)).toHaveLength(0);
+      expect(await upright.detect(image)).toHaveLength(1);
+    }
   });
 });
 

@@ -1,12 +1,12 @@
 import type { FaceBox } from '@gmdb/domain';
-import { Affine, applyAffine, composeAffine, invertAffine } from '../../align/affine';
+import { Affine, applyAffine, composeAffine, invertAffine, rotationAbout } from '../../align/affine';
 import { Landmarks5, Point, RgbImage } from '../../common/rgb-image';
 import { DEFAULT_DETECTOR_CONFIG, DetectedFace, FaceDetector, FaceDetectorConfig, FaceRegion, UprightRefiner } from '../face-detector.interface';
 import { landmarks5 } from '../landmarks5';
 import { BlazefaceStage, FaceProposal } from './blazeface.stage';
 import { DetectorModels, disposeDetectorModels } from './detector-model';
 import { Corners, boundingCorners, centredCorners, cornersCenter, cornersSize } from './face-corners';
-import { FaceMeshStage } from './face-mesh.stage';
+import { FaceMeshStage, MeshResult } from './face-mesh.stage';
 import { IrisStage } from './iris.stage';
 import { LEFT_IRIS_CENTER, MESH_MOUTH_CORNERS, MESH_NOSE_TIP, REFINED_MESH_POINTS, RIGHT_IRIS_CENTER } from './mesh-topology';
 import { loadOrtDetectorModels } from './ort-detector.model';
@@ -15,12 +15,43 @@ import { loadOrtDetectorModels } from './ort-detector.model';
 const NMS_IOU_THRESHOLD = 0.1;
 
 /**
+ * Where FaceMesh and Iris look at a face BlazeFace proposed.
+ * - 'upright' (default): at the proposal's region turned upright about BlazeFace's nose keypoint
+ *   by the line through its two eye keypoints (MediaPipe's rotated region of interest). The five
+ *   points then come from an upright view, as the reference's second pass finds them after turning
+ *   the photo by the eye line of its detector's first pass, and the face carries them as
+ *   `upright`; alignment needs no second landmark pass (one FaceMesh and one Iris run per face,
+ *   not two).
+ * - 'photo': at the region as it lies in the photo, as Human 3.3.6 does with rotation off: the
+ *   faces are the ones HumanFaceDetector reports (native-face.detector.spec.ts). FaceMesh loses
+ *   track of faces tilted by more than about 30°.
+ */
+export type MeshView = 'upright' | 'photo';
+
+export interface NativeFaceDetectorConfig extends FaceDetectorConfig {
+  meshView: MeshView;
+}
+
+export const DEFAULT_NATIVE_DETECTOR_CONFIG: NativeFaceDetectorConfig = { ...DEFAULT_DETECTOR_CONFIG, meshView: 'upright' };
+
+/** A face region looked at through a rotation of the photo. */
+interface FaceView {
+  /** Photo pixels to view pixels. */
+  readonly transform: Affine;
+  /** The square the mesh model sees, in view pixels. */
+  readonly region: Corners;
+}
+
+/**
  * The detector HumanFaceDetector wraps (MediaPipe BlazeFace → FaceMesh → Iris, as Human 3.3.6
- * runs it with rotation off), reimplemented around the bare models so they can run natively in
- * onnxruntime (converted from the same weights) instead of tfjs-wasm. Reports what
- * HumanFaceDetector reports: Human's box (square, centred on the mesh, clamped to the photo,
- * whole pixels), its detector score rounded to 0.01, iris centres, mesh nose tip and mouth corners;
- * also the unclamped mesh-centred box (`region`) that Human would crop on the next video frame.
+ * runs it), reimplemented around the bare models so they can run natively in onnxruntime
+ * (converted from the same weights) instead of tfjs-wasm. Reports what HumanFaceDetector reports:
+ * Human's box (square, centred on the mesh, clamped to the photo, whole pixels), its detector
+ * score rounded to 0.01, iris centres, mesh nose tip and mouth corners; also the unclamped
+ * mesh-centred box (`region`) that Human would crop on the next video frame. With `meshView`
+ * 'photo' these are Human's own (rotation off: points truncated to whole pixels as Human reports
+ * them); with 'upright' the mesh looks at each face levelled by BlazeFace's eye keypoints, the
+ * points are not rounded and each face also carries them in that upright view (`upright`).
  * As an `UprightRefiner` it runs FaceMesh and Iris on that region turned upright, as Human does
  * with rotation on: the crop sampled from the photo through the rotation, no BlazeFace pass.
  * Stateless between calls; owns the models it is given and releases them in `dispose`.
@@ -36,7 +67,7 @@ export class NativeFaceDetector implements FaceDetector, UprightRefiner {
 
   private constructor(
     private readonly models: DetectorModels,
-    readonly config: FaceDetectorConfig,
+    readonly config: NativeFaceDetectorConfig,
   ) {
     this.blazeface = new BlazefaceStage(models.blazeface, { minScore: config.minScore, maxFaces: config.maxFaces, iouThreshold: NMS_IOU_THRESHOLD });
     this.mesh = new FaceMeshStage(models.facemesh);
@@ -47,10 +78,10 @@ export class NativeFaceDetector implements FaceDetector, UprightRefiner {
    * With no `models`, converts Human's three models to ONNX and opens one-thread onnxruntime
    * sessions. Given models are owned from here on: released by `dispose`, or now if they do not fit.
    */
-  static async create(config: Partial<FaceDetectorConfig> = {}, models?: DetectorModels): Promise<NativeFaceDetector> {
+  static async create(config: Partial<NativeFaceDetectorConfig> = {}, models?: DetectorModels): Promise<NativeFaceDetector> {
     const owned = models ?? (await loadOrtDetectorModels());
     try {
-      return new NativeFaceDetector(owned, { ...DEFAULT_DETECTOR_CONFIG, ...config });
+      return new NativeFaceDetector(owned, { ...DEFAULT_NATIVE_DETECTOR_CONFIG, ...config });
     } catch (e) {
       await disposeDetectorModels(owned);
       throw e;
@@ -89,24 +120,69 @@ export class NativeFaceDetector implements FaceDetector, UprightRefiner {
 
   private async detectNow(image: RgbImage): Promise<DetectedFace[]> {
     const proposals = await this.blazeface.propose(image);
+    const faces = this.config.meshView === 'photo' ? await this.detectInPhoto(image, proposals) : await this.detectUpright(image, proposals);
+    return faces.sort((a, b) => b.box.score - a.box.score);
+  }
+
+  private async detectInPhoto(image: RgbImage, proposals: readonly FaceProposal[]): Promise<DetectedFace[]> {
     const meshes = await this.mesh.run(image, proposals.map((p) => p.region));
-    // Human drops a face whose mesh flag, rounded like its scores, is not above the threshold.
-    const kept = meshes.flatMap((mesh, i) => (roundScore(mesh.faceScore) > this.config.minScore ? [{ mesh, proposal: proposals[i] }] : []));
+    const kept = this.kept(meshes, proposals);
     const refined = await this.iris.refine(kept.map((k) => k.mesh), this.mesh.size);
-    return kept.map(({ proposal }, i) => toDetectedFace(proposal, refined[i], this.mesh.size, image)).sort((a, b) => b.box.score - a.box.score);
+    return kept.map(({ proposal }, i) => toDetectedFace(proposal, refined[i], this.mesh.size, image));
+  }
+
+  private async detectUpright(image: RgbImage, proposals: readonly FaceProposal[]): Promise<DetectedFace[]> {
+    const { size } = this.mesh;
+    const views = proposals.map(uprightView);
+    const meshes = await this.mesh.runWarped(image, views.map((v) => cropToPhoto(v, size)));
+    const kept = this.kept(meshes, proposals);
+    const refined = await this.iris.refine(kept.map((k) => k.mesh), size);
+    return kept.map(({ proposal, index }, i) => toUprightFace(proposal, views[index], fromCropPixels(refined[i], views[index].region, size), image));
+  }
+
+  /** The proposals whose mesh flag, rounded like Human's scores, is above the threshold (Human drops the others). */
+  private kept(meshes: readonly MeshResult[], proposals: readonly FaceProposal[]): { mesh: MeshResult; proposal: FaceProposal; index: number }[] {
+    return meshes.flatMap((mesh, index) => (roundScore(mesh.faceScore) > this.config.minScore ? [{ mesh, proposal: proposals[index], index }] : []));
   }
 
   private async refineNow(image: RgbImage, face: DetectedFace, upright: Affine): Promise<Landmarks5 | undefined> {
-    const region = uprightRegion(face.region ?? face.box, upright);
+    const view: FaceView = { transform: upright, region: uprightRegion(face.region ?? face.box, upright) };
     const { size } = this.mesh;
-    const [w, h] = cornersSize(region);
-    // Crop pixel i sits at x0 + i·w/(size − 1): TF's crop rule on a large image.
-    const cropToUpright: Affine = [w / (size - 1), 0, region.x0, 0, h / (size - 1), region.y0];
-    const mesh = await this.mesh.runWarped(image, composeAffine(invertAffine(upright), cropToUpright));
+    const [mesh] = await this.mesh.runWarped(image, [cropToPhoto(view, size)]);
     if (!(roundScore(mesh.faceScore) > this.config.minScore)) return undefined;
     const [refined] = await this.iris.refine([mesh], size);
-    return fivePoints(fromCropPixels(refined, region, size));
+    return fivePoints(fromCropPixels(refined, view.region, size));
   }
+}
+
+/** The proposal's region turned upright about BlazeFace's nose keypoint by the line through its eye keypoints. */
+function uprightView(proposal: FaceProposal): FaceView {
+  const [right, left] = proposal.eyes; // the subject's: image-left, image-right when upright
+  const transform = rotationAbout(proposal.nose, Math.atan2(left[1] - right[1], left[0] - right[0]));
+  const { x0, y0, x1, y1 } = proposal.region;
+  return { transform, region: uprightRegion({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, transform) };
+}
+
+/** Maps the mesh crop's pixels to the photo's: crop pixel i sits at x0 + i·w/(size − 1) of the view (TF's crop rule on a large image). */
+function cropToPhoto(view: FaceView, size: number): Affine {
+  const [w, h] = cornersSize(view.region);
+  const cropToView: Affine = [w / (size - 1), 0, view.region.x0, 0, h / (size - 1), view.region.y0];
+  return composeAffine(invertAffine(view.transform), cropToView);
+}
+
+/** A face found in an upright view: points, box and region in the photo's pixels (not rounded), the five points also in the view's. */
+function toUprightFace(proposal: FaceProposal, view: FaceView, viewXy: Float64Array, image: RgbImage): DetectedFace {
+  const toPhoto = invertAffine(view.transform);
+  const inView = fivePoints(viewXy);
+  const [w, h] = cornersSize(proposal.region);
+  const region = centredCorners(applyAffine(toPhoto, cornersCenter(boundingCorners(viewXy, REFINED_MESH_POINTS))), w, h);
+  return {
+    box: faceBox(region, proposal, image),
+    // Mapped point by point, so left and right stay those of the upright face however the photo is turned.
+    landmarks5: inView.map((p) => applyAffine(toPhoto, p)) as unknown as Landmarks5,
+    region: { x: region.x0, y: region.y0, width: region.x1 - region.x0, height: region.y1 - region.y0 },
+    upright: { transform: view.transform, landmarks5: inView },
+  };
 }
 
 /** The region of the same size about its centre mapped by `upright` (a rotation; any scale it has applies to the size too). */
