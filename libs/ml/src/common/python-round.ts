@@ -8,8 +8,11 @@ export function pythonRound(x: number, digits: number): number {
   if (x < 0) return -pythonRound(-x, digits);
   const scaled = x * 10 ** digits;
   const frac = scaled - Math.floor(scaled);
-  // Far from a tie the exact-decimal check cannot change the answer: the cheap path.
-  if (Math.abs(frac - 0.5) > 1e-6) return Number(x.toFixed(digits));
+  // Far from a tie the exact-decimal check cannot change the answer: the cheap path. Where x·10^d
+  // is below 1e9 (its rounding error then far below the 1e-6 tie window) the nearest integer n to
+  // it is the decimal's digits, and n / 10^d (one correctly rounded division; 10^d is exact up to
+  // d = 22) is the double nearest to that decimal, as Number(x.toFixed(d)) is, without the string.
+  if (Math.abs(frac - 0.5) > 1e-6) return scaled < 1e9 && digits >= 0 && digits <= 22 ? Math.round(scaled) / 10 ** digits : Number(x.toFixed(digits));
   const exact = x.toFixed(100); // the exact decimal expansion for the magnitudes used here
   const dot = exact.indexOf('.');
   const rest = exact.slice(dot + 1 + digits);

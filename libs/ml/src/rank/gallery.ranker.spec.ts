@@ -1,6 +1,6 @@
 import { GalleryImageMeta } from '../gallery/gallery-image.meta';
 import { GalleryIndex } from '../gallery/gallery.index';
-import { gestaltScore, rankGallery } from './gallery.ranker';
+import { gestaltScore, rankGallery, sortByDistance } from './gallery.ranker';
 
 /** A gallery whose distances the test sets directly (the ranker only needs index + distances). */
 function gallery(entries: (Omit<GalleryImageMeta, 'geneIds' | 'accessLevel'> & Partial<GalleryImageMeta>)[]): GalleryIndex {
@@ -72,5 +72,34 @@ describe('rankGallery', () => {
       .slice(0, 10)
       .map(String);
     expect(r.images.map((x) => x.imageId)).toEqual(expected);
+  });
+
+  it('disorder lists with many equal distances: ordered by the nearest image id, then the disorder id', () => {
+    const many = new GalleryIndex(1, 4);
+    const n = 3000;
+    const dist = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      many.upsert({ imageId: `${n - i}`, caseId: `c${i}`, disorderIds: [`D${i}`, `E${i % 7}`], geneIds: [], accessLevel: 'fair' }, Float32Array.of(1, 0, 0, 0));
+      dist[i] = (i % 5) / 4; // five distinct distances, 600 images each
+    }
+    const r = rankGallery(many, dist);
+    const expected = Array.from({ length: n }, (_, i) => i).sort((a, b) => dist[a] - dist[b] || n - a - (n - b));
+    expect(r.disorders.filter((x) => x.id.startsWith('D')).map((x) => x.id)).toEqual(expected.map((i) => `D${i}`));
+    // E0..E6 share their nearest images with D disorders at distance 0: ties on the image, then by id.
+    expect(r.disorders.slice(0, 3).map((x) => x.id)).toEqual(['D2995', 'E6', 'D2990']);
+  });
+});
+
+describe('sortByDistance', () => {
+  it('sorts as the comparator does: ties, negative distances, −0 and +0 alike', () => {
+    let state = 7;
+    const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const values = Float32Array.from({ length: 5000 }, () => Math.round((next() - 0.2) * 40) / 16);
+    values[10] = -0;
+    values[11] = 0;
+    const rows = Array.from({ length: values.length }, (_, i) => i);
+    const compare = (a: number, b: number) => values[a] - values[b] || b - a; // ties: higher row first
+    expect(sortByDistance(rows, (r) => values[r], compare)).toEqual([...rows].sort(compare));
+    expect(sortByDistance([], (r) => values[r], compare)).toEqual([]);
   });
 });

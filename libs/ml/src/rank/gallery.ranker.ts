@@ -86,12 +86,12 @@ export function rankGallery(index: GalleryIndex, distances: Float32Array, option
       if (row >= 0) present.push(i);
     });
     const byNearest = (a: number, b: number) => byImage(best[a], best[b]) || compareIds(names[a], names[b]);
-    return topRows(present, limit ?? present.length, byNearest).map((i) => {
+    return topRows(present, limit ?? present.length, (i) => distances[best[i]], byNearest).map((i) => {
       const row = best[i];
       return { id: names[i], distance: distances[row], gestaltScore: gestaltScore(distances[row]), nearestImageId: index.rowAt(row).meta.imageId };
     });
   };
-  const images = topRows(fairRows, options.topImages ?? 100, byImage).map((row) => {
+  const images = topRows(fairRows, options.topImages ?? 100, (row) => distances[row], byImage).map((row) => {
     const meta = index.rowAt(row).meta;
     return { imageId: meta.imageId, caseId: meta.caseId, distance: distances[row], gestaltScore: gestaltScore(distances[row]) };
   });
@@ -104,10 +104,13 @@ export function rankGallery(index: GalleryIndex, distances: Float32Array, option
   };
 }
 
-/** The `limit` smallest rows under `compare`, sorted (a full sort only when the list is short). */
-function topRows(rows: number[], limit: number, compare: (a: number, b: number) => number): number[] {
-  if (rows.length <= limit * 4) return rows.sort(compare).slice(0, limit);
-  // Keep a sorted buffer of the best `limit`; most rows fail the first comparison.
+/**
+ * The `limit` smallest rows under `compare`, sorted. `compare` orders by `distanceOf` (a float32
+ * value) first, then breaks ties. Short lists are sorted whole (sortByDistance); long ones go
+ * through a sorted buffer of the best `limit`, which most rows fail to enter.
+ */
+function topRows(rows: number[], limit: number, distanceOf: (row: number) => number, compare: (a: number, b: number) => number): number[] {
+  if (rows.length <= limit * 4) return sortByDistance(rows, distanceOf, compare).slice(0, limit);
   const best: number[] = [];
   for (const row of rows) {
     if (best.length === limit && compare(row, best[limit - 1]) >= 0) continue;
@@ -122,4 +125,43 @@ function topRows(rows: number[], limit: number, compare: (a: number, b: number) 
     if (best.length > limit) best.pop();
   }
   return best;
+}
+
+/** Positions packed below the distance's bits: 2^21 items at most (more go through `compare` alone). */
+const POSITION_RANGE = 2 ** 21;
+
+/**
+ * `rows` sorted as `compare` sorts them, where `compare` orders by `distanceOf` first: each
+ * distance's float32 bits, made monotonic, and the row's position are packed into one exact
+ * float64 and sorted natively (a comparator sort of thousands of disorders was most of a
+ * ranking's time); runs of equal distance are then put in `compare`'s order.
+ */
+export function sortByDistance(rows: readonly number[], distanceOf: (row: number) => number, compare: (a: number, b: number) => number): number[] {
+  const n = rows.length;
+  if (n >= POSITION_RANGE) return [...rows].sort(compare);
+  const f32 = new Float32Array(1);
+  const bits = new Uint32Array(f32.buffer);
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    f32[0] = distanceOf(rows[i]) + 0; // −0 as +0: they compare equal
+    const b = bits[0];
+    // IEEE order as unsigned order: negatives reversed below positives.
+    const ordered = b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
+    packed[i] = ordered * POSITION_RANGE + i;
+  }
+  packed.sort();
+  const out = new Array<number>(n);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const position = packed[i] % POSITION_RANGE;
+    out[i] = rows[position];
+    keys[i] = packed[i] - position;
+  }
+  for (let i = 0; i < n; ) {
+    let j = i + 1;
+    while (j < n && keys[j] === keys[i]) j++;
+    if (j - i > 1) out.splice(i, j - i, ...out.slice(i, j).sort(compare));
+    i = j;
+  }
+  return out;
 }
