@@ -198,6 +198,41 @@ describe('quantizeManifest (gmdb model quantize) on the generated r18 test ensem
       expect(readdirSync(out)).toEqual(['manifest.json']);
       expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe('earlier');
     });
+
+    it.each([
+      ['an out folder holding an earlier run', true],
+      ['an out folder this call makes', false],
+    ])('a failure after the first model is quantized (%s): the staged model removed, nothing written', async (_what, earlier) => {
+      const folder = photoFolder(tmp, `one-face-midway-${earlier}`, { 'astronaut.png': 'astronaut.png' });
+      // The second model's file goes away once the first model is done: its read fails half-way.
+      const second = join(tmp, `second-${earlier}.onnx`);
+      copyFileSync(float.models[1].path, second);
+      const manifestFile = join(tmp, `midway-${earlier}.json`);
+      const spec = (m: LoadedManifest['models'][number], file: string) => ({ ...m, file, path: undefined });
+      writeFileSync(manifestFile, JSON.stringify({ version: 'midway', ensemble: { slots: 2, models: [spec(float.models[0], float.models[0].path), spec(float.models[1], second)] } }));
+      const out = join(tmp, `out-midway-${earlier}`, 'nested');
+      if (earlier) {
+        mkdirSync(out, { recursive: true });
+        writeFileSync(join(out, 'manifest.json'), 'earlier');
+      }
+      const seen: string[] = [];
+      const progress = (line: string) => {
+        seen.push(line);
+        if (line.startsWith(`${float.models[0].id}: `)) rmSync(second);
+      };
+      const error = await quantizeManifest({ manifestFile, photoDir: folder, outDir: out, heldOutFraction: 0 }, progress).then(
+        () => undefined,
+        (e: unknown) => e as NodeJS.ErrnoException,
+      );
+      expect(error?.code).toBe('ENOENT');
+      expect(seen.map((l) => l.split(':')[0])).toEqual(['1 face in 1 photo', `quantizing ${float.models[0].id} (r18)`, float.models[0].id, `quantizing ${float.models[1].id} (r18)`]);
+      if (earlier) {
+        expect(readdirSync(out)).toEqual(['manifest.json']);
+        expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe('earlier');
+      } else {
+        expect(existsSync(join(tmp, `out-midway-${earlier}`))).toBe(false);
+      }
+    });
   });
 });
 
@@ -224,6 +259,13 @@ describe('quantizeManifest with a model id that is not a plain file name', () =>
       expect(readdirSync(out).sort()).toEqual(['__escaped.int8.onnx', 'manifest.json']);
       expect(result.models[0]).toMatchObject({ id: '../escaped-int8', file: join(out, '__escaped.int8.onnx') });
       expect((await loadManifestFile(result.manifest)).models[0].path).toBe(join(out, '__escaped.int8.onnx'));
+      // Two ids that make the same file name get two files.
+      const twins = join(tmp, 'twins.json');
+      const twin = (id: string) => ({ ...float.models[0], id, file: float.models[0].path, path: undefined });
+      writeFileSync(twins, JSON.stringify({ version: 'v', ensemble: { slots: 2, models: [twin('a/b'), twin('a_b')] } }));
+      const both = await quantizeManifest({ manifestFile: twins, photoDir: folder, outDir: join(tmp, 'twins'), heldOutFraction: 0 }, () => undefined);
+      expect(both.models.map((m) => m.file)).toEqual([join(tmp, 'twins', 'a_b.int8.onnx'), join(tmp, 'twins', 'a_b-2.int8.onnx')]);
+      expect(readdirSync(join(tmp, 'twins')).sort()).toEqual(['a_b-2.int8.onnx', 'a_b.int8.onnx', 'manifest.json']);
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }

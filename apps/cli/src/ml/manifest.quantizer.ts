@@ -1,5 +1,5 @@
-import { mkdir, readdir, readFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
+import { dirname, extname, join, resolve } from 'node:path';
 import {
   type EncoderQuantizationReport,
   type ModelManifest,
@@ -59,27 +59,38 @@ export async function quantizeManifest(options: QuantizeManifestOptions, progres
   if (calibration.length === 0) throw new CliFailure('NO_CALIBRATION_FACES', `NO_CALIBRATION_FACES: no face found in the ${photos.length} photos of ${options.photoDir}`);
   progress(`${count(faces.crops.length, 'face')} in ${count(photos.length, 'photo')}: ${calibration.length} calibrate, ${heldOut.length} held out`);
 
-  // Every model is quantized in memory first, so that a failure writes nothing (and never leaves
-  // new model files beside an older manifest.json).
-  const done: { spec: ModelManifest['ensemble']['models'][number]; model: Uint8Array }[] = [];
-  for (const m of loaded.models) {
-    progress(`quantizing ${m.id} (${m.arch})`);
-    const result = await quantizeEncoder({ model: await readFile(m.path), modelSha256: m.sha256, normalisation: m, inputName: m.inputName, calibration, heldOut });
-    const file = `${safeFileStem(m.id)}.int8.onnx`;
-    const { path: _path, ...spec } = m;
-    done.push({ spec: { ...spec, id: `${m.id}-int8`, file, sha256: sha256Bytes(result.model), version: `${m.version}-int8`, quantization: result.report }, model: result.model });
-    progress(`${m.id}: ${result.report.quantizedConvs} convs int8, cosine to float min ${result.report.agreement.minCosine} median ${result.report.agreement.medianCosine}`);
-  }
-  await mkdir(options.outDir, { recursive: true });
-  for (const { spec, model } of done) await writeFileAtomic(join(options.outDir, spec.file), model);
-  const specs = done.map((d) => d.spec);
-  const manifest: ModelManifest = {
-    version: `${loaded.version}-int8`,
-    ...(loaded.weightsAreGenerated ? { generatedWeights: true } : {}),
-    ensemble: { models: specs, slots: loaded.slots },
-  };
+  // Each int8 model goes to a staging folder inside the out folder as soon as it is made (one
+  // model in memory at a time); only when all are made do they move in beside the new manifest.
+  // A failure removes the staging folder, and the out folder where this call made it: nothing is
+  // written, and an earlier run's files stay as they were.
+  const createdFrom = await mkdir(options.outDir, { recursive: true });
+  const staging = await mkdtemp(join(options.outDir, '.quantize-'));
+  const specs: ModelManifest['ensemble']['models'] = [];
+  let manifest: ModelManifest;
   const manifestOut = join(options.outDir, 'manifest.json');
-  await writeFileAtomic(manifestOut, `${JSON.stringify(manifest, null, 2)}\n`);
+  try {
+    for (const m of loaded.models) {
+      progress(`quantizing ${m.id} (${m.arch})`);
+      const result = await quantizeEncoder({ model: await readFile(m.path), modelSha256: m.sha256, normalisation: m, inputName: m.inputName, calibration, heldOut });
+      const file = uniqueFileName(safeFileStem(m.id), new Set(specs.map((x) => x.file)));
+      await writeFileAtomic(join(staging, file), result.model);
+      const { path: _path, ...spec } = m;
+      specs.push({ ...spec, id: `${m.id}-int8`, file, sha256: sha256Bytes(result.model), version: `${m.version}-int8`, quantization: result.report });
+      progress(`${m.id}: ${result.report.quantizedConvs} convs int8, cosine to float min ${result.report.agreement.minCosine} median ${result.report.agreement.medianCosine}`);
+    }
+    manifest = {
+      version: `${loaded.version}-int8`,
+      ...(loaded.weightsAreGenerated ? { generatedWeights: true } : {}),
+      ensemble: { models: specs, slots: loaded.slots },
+    };
+    for (const spec of specs) await rename(join(staging, spec.file), join(options.outDir, spec.file));
+    await writeFileAtomic(manifestOut, `${JSON.stringify(manifest, null, 2)}\n`);
+  } catch (e) {
+    await rm(staging, { recursive: true, force: true });
+    if (createdFrom) await removeEmptyFolders(options.outDir, createdFrom);
+    throw e;
+  }
+  await rm(staging, { recursive: true, force: true });
   return {
     manifest: manifestOut,
     version: manifest.version,
@@ -89,6 +100,18 @@ export async function quantizeManifest(options: QuantizeManifestOptions, progres
     heldOutFaces: heldOut.length,
     models: specs.map((s) => ({ id: s.id, file: join(options.outDir, s.file), sha256: s.sha256, report: s.quantization as EncoderQuantizationReport })),
   };
+}
+
+/** Removes `dir` and its parents up to and including `top` while they are empty (rmdir refuses the others). */
+async function removeEmptyFolders(dir: string, top: string): Promise<void> {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    try {
+      await rmdir(d);
+    } catch {
+      return;
+    }
+    if (d === resolve(top) || dirname(d) === d) return;
+  }
 }
 
 /** Throws MODEL_NOT_QUANTIZABLE unless the model holds at least one Conv that quantizeConvs can rewrite. */
@@ -108,6 +131,13 @@ async function checkQuantizable(id: string, path: string): Promise<void> {
 }
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/** `STEM.int8.onnx`, or `STEM-2.int8.onnx` and so on where two ids make the same stem. */
+function uniqueFileName(stem: string, taken: ReadonlySet<string>): string {
+  let file = `${stem}.int8.onnx`;
+  for (let n = 2; taken.has(file); n++) file = `${stem}-${n}.int8.onnx`;
+  return file;
+}
 
 /** A model id as a file name inside the out folder: no separators, no leading dot. */
 function safeFileStem(id: string): string {
