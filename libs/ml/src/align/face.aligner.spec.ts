@@ -195,6 +195,39 @@ describe("FaceAligner with the native detector's upright view (its default): the
     expect([...from].sort()).toEqual(['detector-upright-view', 'pass-2']);
   });
 
+  it('the astronaut upscaled to 1024², found on a copy downscaled to 640 px (scaleFace), is cropped as the original: crop landmarks within 1 px', async () => {
+    const big = await decodeImage(await sharp(fixtureBytes('astronaut.png')).resize(1024, 1024).png().toBuffer());
+    const original = await new FaceAligner(native, { png: false }).align(astronaut, await locateSingleFace(native, astronaut));
+    const upscaled = await new FaceAligner(native, { png: false }).align(big, await locateSingleFace(native, big));
+    expect([original.landmarksFrom, upscaled.landmarksFrom]).toEqual(['detector-upright-view', 'detector-upright-view']);
+    for (const d of distances(upscaled.cropLandmarks, original.cropLandmarks)) expect(d).toBeLessThanOrEqual(1);
+    expect(upscaled.rotationDeg).toBeCloseTo(original.rotationDeg, 0);
+  });
+
+  it("any detector's face with an upright view is fitted from it when level (the detector is not asked again), through that detector's pass 2 when not", async () => {
+    const [found] = await native.detect(astronaut);
+    const [leftEye, rightEye, nose] = found.landmarks5;
+    const level = rotationAbout(nose, Math.atan2(rightEye[1] - leftEye[1], rightEye[0] - leftEye[0]));
+    const handMade = (transform: Affine): DetectedFace => ({
+      box: found.box,
+      landmarks5: found.landmarks5,
+      upright: { transform, landmarks5: found.landmarks5.map((p) => applyAffine(transform, p)) as unknown as Landmarks5 },
+    });
+    const other = counting(native, false); // a detector without refineUpright
+    const fromView = await new FaceAligner(other, { png: false }).align(astronaut, handMade(level));
+    expect(fromView.landmarksFrom).toBe('detector-upright-view');
+    expect(other.calls.detect).toBe(0);
+    // A view that leaves the eyes 10° off level: pass 2 runs, on a window of the photo, by the other detector.
+    const tilted = await new FaceAligner(other, { png: false }).align(astronaut, handMade(composeAffine(rotationAbout(nose, (-10 * Math.PI) / 180), level)));
+    expect(tilted.landmarksFrom).toBe('pass-2');
+    expect(other.calls.detect).toBe(1);
+    for (const d of distances(tilted.cropLandmarks, fromView.cropLandmarks)) expect(d).toBeLessThanOrEqual(2);
+    for (const aligned of [fromView, tilted]) {
+      expect(aligned.residualsPx[0]).toBeLessThan(3);
+      expect(aligned.residualsPx[1]).toBeLessThan(3);
+    }
+  });
+
   it('uprightToleranceDeg 0 sends every face through pass 2; a face turned by 90° comes out level', async () => {
     const refining = counting(native, true);
     const face = await locateSingleFace(refining, astronaut);

@@ -54,7 +54,7 @@ export interface AlignedFace {
   landmarks: Landmarks5;
   /** Distance of each crop landmark from its template point, px. */
   residualsPx: [number, number, number, number, number];
-  /** Eye-line angle removed in pass 1, degrees. */
+  /** Angle of the rotation that levelled the face in pass 1 (for a face fitted from the detector's upright view, the eye line of the detector's own keypoints), degrees. */
   rotationDeg: number;
   /** Whether pass 2 found the face again (else pass-1 landmarks, rotated, were used). */
   redetected: boolean;

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { fixtureBytes } from '../testing/fixtures';
 import { isSrgbProfile } from './icc-profile';
@@ -125,6 +128,62 @@ describe('isSrgbProfile', () => {
     hugeCount.writeUInt32BE(0xffffffff, 128);
     expect(isSrgbProfile(hugeCount)).toBe(false);
   });
+
+  it("never throws on 1500 random byte flips and truncations of astronaut.png's profile, and says yes only while its colorants and curves stay sRGB's", async () => {
+    const icc = (await sharp(fixtureBytes('astronaut.png')).metadata()).icc as Buffer;
+    const tagCount = icc.readUInt32BE(128);
+    let state = 11;
+    const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 1500; n++) {
+      const bytes = Buffer.from(icc);
+      // Half the flips land in the header and tag table, where they change what the reader looks at.
+      for (let k = 0; k < 1 + Math.floor(next() * 4); k++) {
+        const at = Math.floor(next() * (next() < 0.5 ? 132 + tagCount * 12 : bytes.length));
+        bytes[at] = next() < 0.5 ? bytes[at] ^ (1 << Math.floor(next() * 8)) : Math.floor(next() * 256);
+      }
+      const input = next() < 0.2 ? bytes.subarray(0, Math.floor(next() * bytes.length)) : bytes;
+      expect(() => isSrgbProfile(input)).not.toThrow();
+    }
+    // A colorant moved past the tolerance, or one curve's table bent, is not sRGB any more.
+    const rXYZ = 536; // astronaut's profile: rXYZ tag data at 536, the shared TRC 'curv' at 1084
+    const moved = Buffer.from(icc);
+    moved.writeInt32BE(moved.readInt32BE(rXYZ + 8) + Math.round(0.0025 * 65536), rXYZ + 8);
+    expect(moved.toString('ascii', rXYZ, rXYZ + 4)).toBe('XYZ ');
+    expect(isSrgbProfile(moved)).toBe(false);
+    const bent = Buffer.from(icc);
+    expect(bent.toString('ascii', 1084, 1088)).toBe('curv');
+    bent.writeUInt16BE(Math.min(65535, bent.readUInt16BE(1084 + 12 + 2 * 100) + 1500), 1084 + 12 + 2 * 100);
+    expect(isSrgbProfile(bent)).toBe(false);
+  });
+
+  it('says no to colorants 0.0019 off sRGB (saturated colours would move by 5 codes), yes within 0.0003', () => {
+    expect(isSrgbProfile(profile(SRGB.map((c) => c.map((v) => v + 0.0019)), paraCurve(2.4)))).toBe(false);
+    expect(isSrgbProfile(profile(SRGB.map((c) => c.map((v) => v + 0.0003)), paraCurve(2.4)))).toBe(true);
+  });
+
+  it("says no to 'para' function types above 4, a Gray or Lab-PCS profile, tags past the end and 'curv' counts larger than the tag", () => {
+    const good = profile(SRGB, paraCurve(2.4));
+    expect(isSrgbProfile(good)).toBe(true);
+    const fn5 = paraCurve(2.4);
+    fn5.writeUInt16BE(5, 8);
+    expect(isSrgbProfile(profile(SRGB, fn5))).toBe(false);
+    const gray = Buffer.from(good);
+    gray.write('GRAY', 16, 'ascii');
+    expect(isSrgbProfile(gray)).toBe(false);
+    const lab = Buffer.from(good);
+    lab.write('Lab ', 20, 'ascii');
+    expect(isSrgbProfile(lab)).toBe(false);
+    const pastEnd = Buffer.from(good);
+    pastEnd.writeUInt32BE(good.length - 4, 132 + 4); // rXYZ: 20 bytes from 4 before the end
+    expect(isSrgbProfile(pastEnd)).toBe(false);
+    const farPastEnd = Buffer.from(good);
+    farPastEnd.writeUInt32BE(0xfffffff0, 132 + 4);
+    expect(isSrgbProfile(farPastEnd)).toBe(false);
+    const table = tableCurve(1024);
+    expect(isSrgbProfile(profile(SRGB, table))).toBe(true);
+    table.writeUInt32BE(0xffffffff, 8);
+    expect(isSrgbProfile(profile(SRGB, table))).toBe(false);
+  });
 });
 
 describe('decodeImage and embedded profiles', () => {
@@ -132,6 +191,39 @@ describe('decodeImage and embedded profiles', () => {
     const bytes = fixtureBytes('astronaut.png');
     const applied = await sharp(bytes).removeAlpha().raw().toBuffer();
     expect(Buffer.from((await decodeImage(bytes)).data).equals(applied)).toBe(true);
+  });
+
+  it('applies the profile of a 16-bit photo even where its curve agrees with sRGB at the 256 8-bit codes only', async () => {
+    // A 4081-entry table: sRGB's value at every 16th entry (where 8-bit codes land), 1.0 between.
+    const n = 255 * 16 + 1;
+    const table = Buffer.alloc(12 + 2 * n);
+    table.write('curv', 0, 'ascii');
+    table.writeUInt32BE(n, 8);
+    for (let i = 0; i < n; i++) {
+      const x = i / (n - 1);
+      table.writeUInt16BE(i % 16 === 0 ? Math.round(65535 * (x <= 0.04045 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4)) : 65535, 12 + 2 * i);
+    }
+    const spiky = profile(SRGB, table);
+    expect(isSrgbProfile(spiky)).toBe(true); // right for 8-bit samples, which is all it claims
+    const dir = mkdtempSync(join(tmpdir(), 'gmdb-icc-'));
+    try {
+      const file = join(dir, 'spiky.icc');
+      writeFileSync(file, spiky);
+      const raw = await sharp(fixtureBytes('astronaut.png')).raw().toBuffer();
+      const png16 = await sharp(raw, { raw: { width: 512, height: 512, channels: 3 } })
+        .toColourspace('rgb16')
+        .png()
+        .withIccProfile(file)
+        .toBuffer();
+      expect((await sharp(png16).metadata()).depth).toBe('ushort');
+      const applied = await sharp(png16).toColourspace('srgb').removeAlpha().raw().toBuffer();
+      const decoded = (await decodeImage(png16)).data;
+      let worst = 0;
+      for (let i = 0; i < decoded.length; i++) worst = Math.max(worst, Math.abs(decoded[i] - applied[i]));
+      expect(worst).toBeLessThanOrEqual(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('applies a Display P3 profile: the P3 values come back as the sRGB ones they were made from', async () => {

@@ -32,8 +32,10 @@ export async function decodeImage(bytes: Uint8Array, config: ImageDecoderConfig 
     });
   }
   try {
-    // An embedded sRGB profile would be applied as an identity transform: skipped (isSrgbProfile).
-    const { data, info } = await sharp(bytes, { limitInputPixels: config.maxPixels, ignoreIcc: isSrgbProfile(meta.icc) })
+    // An embedded sRGB profile would be applied to 8-bit samples as an identity transform: skipped
+    // (isSrgbProfile checks the curves at the 256 codes of 8-bit samples only).
+    const ignoreIcc = meta.depth === 'uchar' && isSrgbProfile(meta.icc);
+    const { data, info } = await sharp(bytes, { limitInputPixels: config.maxPixels, ignoreIcc })
       .autoOrient()
       .toColourspace('srgb')
       .removeAlpha()

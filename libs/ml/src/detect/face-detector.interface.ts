@@ -6,7 +6,11 @@ import { Landmarks5, RgbImage } from '../common/rgb-image';
 export interface DetectedFace {
   /** Box and detection score (0..1). */
   box: FaceBox;
-  /** Left eye, right eye, nose, left mouth corner, right mouth corner (left/right as seen in the image). */
+  /**
+   * Left eye, right eye, nose, left mouth corner, right mouth corner: left/right as seen in the
+   * image for an upright face; a face found in an upright view (`upright`) keeps the sides it has
+   * there, so a face turned by more than 90° has its left eye on the image's right.
+   */
   landmarks5: Landmarks5;
   /**
    * The (square) region the detector would crop to look at this face again, in image pixels and

@@ -102,4 +102,28 @@ describe('sortByDistance', () => {
     expect(sortByDistance(rows, (r) => values[r], compare)).toEqual([...rows].sort(compare));
     expect(sortByDistance([], (r) => values[r], compare)).toEqual([]);
   });
+
+  it('sorts as the comparator does where distances are subnormal, huge, ±Infinity, −0, or float64 values float32 cannot tell apart; stable where the comparator ties', () => {
+    let state = 99;
+    const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const special = [0, -0, 1, -1, 1e-45, -1e-45, 1.1754942e-38, 3.4028235e38, -3.4028235e38, Infinity, -Infinity, 0.1, 1 + 1e-12, 1 - 1e-12];
+    for (let t = 0; t < 400; t++) {
+      const n = Math.floor(next() * 50);
+      const kind = t % 4;
+      const values = Array.from({ length: n }, () =>
+        kind === 0 ? special[Math.floor(next() * special.length)] : kind === 1 ? Math.floor(next() * 4) - 2 : kind === 2 ? (next() - 0.5) * 1e-40 : (next() - 0.5) * 4,
+      );
+      const group = Array.from({ length: n }, () => Math.floor(next() * 3));
+      const rows = Array.from({ length: n }, (_, i) => i).sort(() => next() - 0.5);
+      // Infinity − Infinity is NaN: such ties fall through to the group, then keep the input order.
+      const compare = (a: number, b: number) => values[a] - values[b] || group[a] - group[b];
+      expect(sortByDistance(rows, (r) => values[r], compare)).toEqual([...rows].sort(compare));
+    }
+  });
+
+  it('sorts a tie group of 150 000 rows (one distance for all) as the comparator does, without running out of stack', () => {
+    const rows = Array.from({ length: 150_000 }, (_, i) => i);
+    const compare = (a: number, b: number) => b - a;
+    expect(sortByDistance(rows, () => 0.5, compare)).toEqual([...rows].sort(compare));
+  });
 });

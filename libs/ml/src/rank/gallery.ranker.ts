@@ -160,7 +160,11 @@ export function sortByDistance(rows: readonly number[], distanceOf: (row: number
   for (let i = 0; i < n; ) {
     let j = i + 1;
     while (j < n && keys[j] === keys[i]) j++;
-    if (j - i > 1) out.splice(i, j - i, ...out.slice(i, j).sort(compare));
+    if (j - i > 1) {
+      // Copied back one by one: spreading a tie group of 100k+ rows into splice overflows the stack.
+      const group = out.slice(i, j).sort(compare);
+      for (let k = 0; k < group.length; k++) out[i + k] = group[k];
+    }
     i = j;
   }
   return out;

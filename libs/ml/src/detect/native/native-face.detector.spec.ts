@@ -213,6 +213,26 @@ describe("NativeFaceDetector with meshView 'upright' (the default): FaceMesh and
     faces[0].landmarks5.forEach((p, i) => expect(distance(p, applyAffine(turned(deg), level.landmarks5[i]))).toBeLessThanOrEqual(3));
   });
 
+  it('tiny pictures (1×1, 2×2, 3×1, 1×700) have no face in either view, without throwing', async () => {
+    for (const [width, height] of [[1, 1], [2, 2], [3, 1], [1, 700]]) {
+      expect(await upright.detect(rgbImage(width, height))).toEqual([]);
+      expect(await photoView.detect(rgbImage(width, height))).toEqual([]);
+    }
+  });
+
+  it("maxFaces keeps the group photo's best faces: those of the photo view, with the same scores", async () => {
+    const group = photos.get('2008_002506.jpg')?.image as RgbImage;
+    const all = await upright.detect(group);
+    for (const maxFaces of [1, 2]) {
+      const [few, fewPhoto] = await Promise.all([NativeFaceDetector.create({ maxFaces }), NativeFaceDetector.create({ maxFaces, meshView: 'photo' })]);
+      const [kept, keptPhoto] = [await few.detect(group), await fewPhoto.detect(group)];
+      await Promise.all([few.dispose(), fewPhoto.dispose()]);
+      expect(kept).toHaveLength(maxFaces);
+      expect(kept.map((f) => f.box.score)).toEqual(keptPhoto.map((f) => f.box.score));
+      kept.forEach((face, i) => expect(face.landmarks5).toEqual(all[i].landmarks5));
+    }
+  });
+
   it('finds what the photo view loses: at 60° and 90° the photo view sees no face', async () => {
     for (const deg of [60, -90]) {
       const image = warpAffineBilinear(astronaut, turned(deg), astronaut.width, astronaut.height);
