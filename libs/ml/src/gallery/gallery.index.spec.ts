@@ -87,4 +87,34 @@ describe('GalleryIndex', () => {
       expect(await searcher.distances(new GalleryIndex(slots, dim), embeddings[0])).toHaveLength(0);
     });
   });
+
+  it('keeps its ranking columns equal to its rows through 3000 random upserts, metadata changes and removals (lists of 0 to 4 labels)', () => {
+    const index = new GalleryIndex(1, 4, 7);
+    const r = new SeededRandom(17);
+    const pick = (n: number) => Math.floor(r.next() * n);
+    const labels = (prefix: string) => Array.from({ length: pick(5) }, () => `${prefix}${pick(9)}`);
+    const e = Float32Array.of(1, 0, 0, 0);
+    for (let step = 0; step < 3000; step++) {
+      const id = `i${pick(60)}`;
+      const what = pick(10);
+      if (what < 6) index.upsert({ imageId: id, caseId: `c${pick(20)}`, disorderIds: labels('D'), geneIds: labels('G'), accessLevel: pick(2) ? 'fair' : 'private' }, e);
+      else if (what < 8) index.updateMeta(id, { disorderIds: labels('D'), accessLevel: pick(2) ? 'fair' : 'private' });
+      else if (what < 9) index.remove(id);
+      else index.setCaseAccess(`c${pick(20)}`, pick(3) === 0 ? 'withdrawn' : 'fair');
+    }
+    expect(index.size).toBeGreaterThan(10);
+    const { columns } = index;
+    const listed = (column: typeof columns.disorders, row: number) =>
+      column.rest.get(row) ?? [column.first[row], column.second[row]].filter((x) => x >= 0);
+    for (let row = 0; row < index.size; row++) {
+      const entry = index.rowAt(row);
+      expect(columns.imageId[row]).toBe(entry.meta.imageId);
+      expect(columns.patient[row]).toBe(entry.patient);
+      expect(columns.fair[row]).toBe(entry.meta.accessLevel === 'fair' ? 1 : 0);
+      expect(listed(columns.disorders, row)).toEqual(entry.disorders);
+      expect(listed(columns.genes, row)).toEqual(entry.genes);
+    }
+    expect(columns.imageId).toHaveLength(index.size);
+    for (const column of [columns.disorders, columns.genes]) for (const row of column.rest.keys()) expect(row).toBeLessThan(index.size);
+  });
 });

@@ -42,11 +42,31 @@ describe('rankGallery', () => {
     expect(r.galleryImages).toBe(5);
   });
 
-  it('optionally drops images closer than a threshold and the images of given cases', () => {
+  it('optionally drops images closer than a threshold and the images of given cases (a case the gallery lacks drops nothing)', () => {
+    expect(rankGallery(index, d, { excludeCaseIds: ['not-in-the-gallery'] }).galleryImages).toBe(5);
     const r = rankGallery(index, d, { excludeWithin: 0.3, excludeCaseIds: ['A'] });
     expect(r.disorders.map((x) => x.id)).toEqual(['D2', 'D4']);
     expect(r.patients.map((x) => x.id)).toEqual(['B', 'C']);
     expect(r.galleryImages).toBe(2);
+  });
+
+  it('an image of a case with four disorders and three genes counts for each of them', () => {
+    const many = gallery([
+      { imageId: '1', caseId: 'X', disorderIds: ['D1', 'D2', 'D3', 'D4'], geneIds: ['A', 'B', 'C'] },
+      { imageId: '2', caseId: 'Y', disorderIds: ['D4'], geneIds: ['C'] },
+    ]);
+    const r = rankGallery(many, Float32Array.of(0.4, 0.2));
+    expect(r.disorders.map((x) => [x.id, x.nearestImageId])).toEqual([
+      ['D4', '2'],
+      ['D1', '1'],
+      ['D2', '1'],
+      ['D3', '1'],
+    ]);
+    expect(r.genes.map((x) => [x.id, x.nearestImageId])).toEqual([
+      ['C', '2'],
+      ['A', '1'],
+      ['B', '1'],
+    ]);
   });
 
   it('limits the lists; gestalt score = 1.3 - distance rounded to 3 places', () => {

@@ -1,6 +1,6 @@
 import { compareIds } from '../common/compare-ids';
 import { pythonRound } from '../common/python-round';
-import { GalleryIndex } from '../gallery/gallery.index';
+import { GalleryIndex, RowLabelColumn } from '../gallery/gallery.index';
 
 /** gestalt score = GESTALT_SCORE_OFFSET − distance (the reference service, v1.1.x). */
 export const GESTALT_SCORE_OFFSET = 1.3;
@@ -58,28 +58,39 @@ export interface Ranking {
  */
 export function rankGallery(index: GalleryIndex, distances: Float32Array, options: RankOptions = {}): Ranking {
   if (distances.length !== index.size) throw new RangeError(`${distances.length} distances for ${index.size} gallery images`);
-  const excludedCases = new Set(options.excludeCaseIds ?? []);
+  // Excluded cases as patient ids; a case the index does not hold excludes nothing.
+  const excluded = new Set((options.excludeCaseIds ?? []).flatMap((c) => index.patients.idOf(c) ?? []));
   const within = options.excludeWithin;
   const disorderBest = new Int32Array(index.disorders.size).fill(-1);
   const geneBest = new Int32Array(index.genes.size).fill(-1);
   const patientBest = new Int32Array(index.patients.size).fill(-1);
   const fairRows: number[] = [];
   let used = 0;
-  const better = (row: number, than: number) => than < 0 || distances[row] < distances[than] || (distances[row] === distances[than] && compareIds(index.rowAt(row).meta.imageId, index.rowAt(than).meta.imageId) < 0);
+  const { imageId, patient, fair, disorders, genes } = index.columns;
+  const better = (row: number, than: number) => than < 0 || distances[row] < distances[than] || (distances[row] === distances[than] && compareIds(imageId[row], imageId[than]) < 0);
+  const nearer = (labels: RowLabelColumn, row: number, best: Int32Array) => {
+    const first = labels.first[row];
+    if (first < 0) return;
+    if (better(row, best[first])) best[first] = row;
+    const second = labels.second[row];
+    if (second < 0) return;
+    if (better(row, best[second])) best[second] = row;
+    const all = labels.rest.size > 0 ? labels.rest.get(row) : undefined;
+    if (all) for (let k = 2; k < all.length; k++) if (better(row, best[all[k]])) best[all[k]] = row;
+  };
+  // Only the columns are read per row (see RowColumns); row objects only for the listed images.
   for (let row = 0; row < distances.length; row++) {
-    const entry = index.rowAt(row);
-    const d = distances[row];
-    if (within !== undefined && d <= within) continue;
-    if (excludedCases.size > 0 && excludedCases.has(entry.meta.caseId)) continue;
+    if (within !== undefined && distances[row] <= within) continue;
+    if (excluded.size > 0 && excluded.has(patient[row])) continue;
     used++;
-    for (const x of entry.disorders) if (better(row, disorderBest[x])) disorderBest[x] = row;
-    for (const g of entry.genes) if (better(row, geneBest[g])) geneBest[g] = row;
-    if (entry.meta.accessLevel === 'fair') {
+    nearer(disorders, row, disorderBest);
+    nearer(genes, row, geneBest);
+    if (fair[row]) {
       fairRows.push(row);
-      if (better(row, patientBest[entry.patient])) patientBest[entry.patient] = row;
+      if (better(row, patientBest[patient[row]])) patientBest[patient[row]] = row;
     }
   }
-  const byImage = (a: number, b: number) => distances[a] - distances[b] || compareIds(index.rowAt(a).meta.imageId, index.rowAt(b).meta.imageId);
+  const byImage = (a: number, b: number) => distances[a] - distances[b] || compareIds(imageId[a], imageId[b]);
   const labels = (best: Int32Array, names: readonly string[], limit?: number): RankedLabel[] => {
     const present: number[] = [];
     best.forEach((row, i) => {
@@ -88,7 +99,7 @@ export function rankGallery(index: GalleryIndex, distances: Float32Array, option
     const byNearest = (a: number, b: number) => byImage(best[a], best[b]) || compareIds(names[a], names[b]);
     return topRows(present, limit ?? present.length, (i) => distances[best[i]], byNearest).map((i) => {
       const row = best[i];
-      return { id: names[i], distance: distances[row], gestaltScore: gestaltScore(distances[row]), nearestImageId: index.rowAt(row).meta.imageId };
+      return { id: names[i], distance: distances[row], gestaltScore: gestaltScore(distances[row]), nearestImageId: imageId[row] };
     });
   };
   const images = topRows(fairRows, options.topImages ?? 100, (row) => distances[row], byImage).map((row) => {
