@@ -49,7 +49,7 @@ const option = (name: string, fallback: string) => {
 };
 const RUNS = Number(option('--runs', '9'));
 /** Rounds of each end-to-end measurement (odd: the median is one of them). */
-const PIPELINE_ROUNDS = 3;
+const PIPELINE_ROUNDS = 5;
 const SIZES = option('--sizes', '10000,100000,1000000').split(',').map(Number);
 const MODEL_DIR = option('--models', join(process.cwd(), 'var', 'models'));
 const rows: string[][] = [];
