@@ -59,12 +59,14 @@ export class BlazefaceStage {
     const outputs = await this.model.run(input, 1);
     const boxes: Corners[] = [];
     const scores = new Float32Array(this.anchors.length / 2);
-    const keypoints = new Float64Array((this.anchors.length / 2) * 6);
+    /** Each head's first anchor and regressor rows: the keypoints of the few kept anchors are read from them. */
+    const heads: { start: number; regressors: Float32Array }[] = [];
     let anchor = 0;
     for (const head of HEADS) {
       const count = (size / head.stride) ** 2 * head.anchorsPerCell;
       const logits = outputOfSize(outputs, 1, count, 'blazeface scores');
       const regressors = outputOfSize(outputs, 1, count * REGRESSOR_VALUES, 'blazeface boxes');
+      heads.push({ start: anchor, regressors });
       for (let i = 0; i < count; i++, anchor++) {
         scores[anchor] = 1 / (1 + Math.exp(-logits[i]));
         const r = i * REGRESSOR_VALUES;
@@ -73,20 +75,21 @@ export class BlazefaceStage {
         const w = regressors[r + 2];
         const h = regressors[r + 3];
         boxes.push({ x0: cx - w / 2, y0: cy - h / 2, x1: cx + w / 2, y1: cy + h / 2 });
-        for (let k = 0; k < 6; k += 2) {
-          keypoints[anchor * 6 + k] = this.anchors[anchor * 2] + regressors[r + 4 + k];
-          keypoints[anchor * 6 + k + 1] = this.anchors[anchor * 2 + 1] + regressors[r + 5 + k];
-        }
       }
     }
     const { minScore, maxFaces, iouThreshold } = this.settings;
     const sx = image.width / size;
     const sy = image.height / size;
+    /** Keypoint k of anchor i in image pixels: the anchor centre plus its offset (4 box values, then x, y per keypoint). */
+    const keypoint = (i: number, k: number): Point => {
+      const head = heads[i >= heads[1].start ? 1 : 0];
+      const r = (i - head.start) * REGRESSOR_VALUES + 4 + 2 * k;
+      return [(this.anchors[i * 2] + head.regressors[r]) * sx, (this.anchors[i * 2 + 1] + head.regressors[r + 1]) * sy];
+    };
     return nonMaxSuppression(boxes, scores, maxFaces, iouThreshold, minScore).map((i) => {
       const b = boxes[i];
       const inImage = { x0: b.x0 * sx, y0: b.y0 * sy, x1: b.x1 * sx, y1: b.y1 * sy };
-      const keypoint = (k: number): Point => [keypoints[i * 6 + 2 * k] * sx, keypoints[i * 6 + 2 * k + 1] * sy];
-      return { region: squaredCorners(enlargedCorners(inImage, FACE_CROP_ENLARGE)), score: scores[i], eyes: [keypoint(0), keypoint(1)], nose: keypoint(2) };
+      return { region: squaredCorners(enlargedCorners(inImage, FACE_CROP_ENLARGE)), score: scores[i], eyes: [keypoint(i, 0), keypoint(i, 1)], nose: keypoint(i, 2) };
     });
   }
 }
