@@ -112,10 +112,9 @@ export class FaceAligner {
     if (face.upright && Math.abs(eyeLineDeg(face.upright.landmarks5)) <= this.config.uprightToleranceDeg) {
       return { upright: face.upright.transform, points: face.upright.landmarks5, from: 'detector-upright-view' };
     }
-    const angle = (eyeLineDeg(face.landmarks5) * Math.PI) / 180;
-    const upright = rotationAbout(face.landmarks5[2], angle);
-    const redetect = Math.abs((angle * 180) / Math.PI) >= this.config.redetectMinAngleDeg;
-    const again = redetect ? await this.uprightLandmarks(image, face, upright) : undefined;
+    const degrees = eyeLineDeg(face.landmarks5);
+    const upright = rotationAbout(face.landmarks5[2], (degrees * Math.PI) / 180);
+    const again = Math.abs(degrees) >= this.config.redetectMinAngleDeg ? await this.uprightLandmarks(image, face, upright) : undefined;
     if (again) return { upright, points: again, from: 'pass-2' };
     return { upright, points: face.landmarks5.map((p) => applyAffine(upright, p)) as unknown as Landmarks5, from: 'pass-1' };
   }

@@ -159,8 +159,7 @@ export class NativeFaceDetector implements FaceDetector, UprightRefiner {
 function uprightView(proposal: FaceProposal): FaceView {
   const [right, left] = proposal.eyes; // the subject's: image-left, image-right when upright
   const transform = rotationAbout(proposal.nose, Math.atan2(left[1] - right[1], left[0] - right[0]));
-  const { x0, y0, x1, y1 } = proposal.region;
-  return { transform, region: uprightRegion({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, transform) };
+  return { transform, region: uprightRegion(asFaceRegion(proposal.region), transform) };
 }
 
 /** Maps the mesh crop's pixels to the photo's: crop pixel i sits at x0 + i·w/(size − 1) of the view (TF's crop rule on a large image). */
@@ -180,9 +179,13 @@ function toUprightFace(proposal: FaceProposal, view: FaceView, viewXy: Float64Ar
     box: faceBox(region, proposal, image),
     // Mapped point by point, so left and right stay those of the upright face however the photo is turned.
     landmarks5: inView.map((p) => applyAffine(toPhoto, p)) as unknown as Landmarks5,
-    region: { x: region.x0, y: region.y0, width: region.x1 - region.x0, height: region.y1 - region.y0 },
+    region: asFaceRegion(region),
     upright: { transform: view.transform, landmarks5: inView },
   };
+}
+
+function asFaceRegion(c: Corners): FaceRegion {
+  return { x: c.x0, y: c.y0, width: c.x1 - c.x0, height: c.y1 - c.y0 };
 }
 
 /** The region of the same size about its centre mapped by `upright` (a rotation; any scale it has applies to the size too). */
@@ -198,7 +201,7 @@ function toDetectedFace(proposal: FaceProposal, meshXy: Float64Array, meshSize: 
   return {
     box: faceBox(region, proposal, image),
     landmarks5: fivePoints(points),
-    region: { x: region.x0, y: region.y0, width: region.x1 - region.x0, height: region.y1 - region.y0 },
+    region: asFaceRegion(region),
   };
 }
 
