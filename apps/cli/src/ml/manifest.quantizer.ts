@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import {
   type EncoderQuantizationReport,
@@ -66,31 +66,30 @@ export async function quantizeManifest(options: QuantizeManifestOptions, progres
   const createdFrom = await mkdir(options.outDir, { recursive: true });
   const staging = await mkdtemp(join(options.outDir, '.quantize-'));
   const specs: ModelManifest['ensemble']['models'] = [];
-  let manifest: ModelManifest;
+  const manifest: ModelManifest = {
+    version: `${loaded.version}-int8`,
+    ...(loaded.weightsAreGenerated ? { generatedWeights: true } : {}),
+    ensemble: { models: specs, slots: loaded.slots },
+  };
   const manifestOut = join(options.outDir, 'manifest.json');
+  let written = false;
   try {
     for (const m of loaded.models) {
       progress(`quantizing ${m.id} (${m.arch})`);
       const result = await quantizeEncoder({ model: await readFile(m.path), modelSha256: m.sha256, normalisation: m, inputName: m.inputName, calibration, heldOut });
       const file = uniqueFileName(safeFileStem(m.id), new Set(specs.map((x) => x.file)));
-      await writeFileAtomic(join(staging, file), result.model);
+      await writeFile(join(staging, file), result.model);
       const { path: _path, ...spec } = m;
       specs.push({ ...spec, id: `${m.id}-int8`, file, sha256: sha256Bytes(result.model), version: `${m.version}-int8`, quantization: result.report });
       progress(`${m.id}: ${result.report.quantizedConvs} convs int8, cosine to float min ${result.report.agreement.minCosine} median ${result.report.agreement.medianCosine}`);
     }
-    manifest = {
-      version: `${loaded.version}-int8`,
-      ...(loaded.weightsAreGenerated ? { generatedWeights: true } : {}),
-      ensemble: { models: specs, slots: loaded.slots },
-    };
     for (const spec of specs) await rename(join(staging, spec.file), join(options.outDir, spec.file));
     await writeFileAtomic(manifestOut, `${JSON.stringify(manifest, null, 2)}\n`);
-  } catch (e) {
+    written = true;
+  } finally {
     await rm(staging, { recursive: true, force: true });
-    if (createdFrom) await removeEmptyFolders(options.outDir, createdFrom);
-    throw e;
+    if (!written && createdFrom) await removeEmptyFolders(options.outDir, createdFrom);
   }
-  await rm(staging, { recursive: true, force: true });
   return {
     manifest: manifestOut,
     version: manifest.version,
