@@ -23,6 +23,14 @@ const DERIVED: Record<string, { faces: number; make: (astronaut: RgbImage) => Rg
   'face at the top border': { faces: 1, make: (a) => warpAffineBilinear(a, translation(0, -60), 512, 452) },
 };
 
+/** Decodes the fixtures and makes the derived photos into `photos`; returns the astronaut. */
+async function loadPhotos(photos: Map<string, { image: RgbImage; faces: number }>): Promise<RgbImage> {
+  for (const [name, faces] of Object.entries(FIXTURES)) photos.set(name, { image: await decodeImage(fixtureBytes(name as FixtureName)), faces });
+  const astronaut = photos.get('astronaut.png')?.image as RgbImage;
+  for (const [name, { faces, make }] of Object.entries(DERIVED)) photos.set(name, { image: make(astronaut), faces });
+  return astronaut;
+}
+
 const RUNNERS: [string, () => Promise<DetectorModels>][] = [
   ['tfjs-wasm', loadTfjsDetectorModels],
   ['onnxruntime', loadOrtDetectorModels],
@@ -33,9 +41,7 @@ describe("NativeFaceDetector with meshView 'photo' reports what HumanFaceDetecto
   const photos = new Map<string, { image: RgbImage; faces: number }>();
   beforeAll(async () => {
     human = await HumanFaceDetector.create();
-    for (const [name, faces] of Object.entries(FIXTURES)) photos.set(name, { image: await decodeImage(fixtureBytes(name as FixtureName)), faces });
-    const astronaut = photos.get('astronaut.png')?.image as RgbImage;
-    for (const [name, { faces, make }] of Object.entries(DERIVED)) photos.set(name, { image: make(astronaut), faces });
+    await loadPhotos(photos);
   });
   afterAll(() => human.dispose());
 
@@ -164,9 +170,7 @@ describe("NativeFaceDetector with meshView 'upright' (the default): FaceMesh and
   beforeAll(async () => {
     upright = await NativeFaceDetector.create();
     photoView = await NativeFaceDetector.create({ meshView: 'photo' });
-    for (const [name, faces] of Object.entries(FIXTURES)) photos.set(name, { image: await decodeImage(fixtureBytes(name as FixtureName)), faces });
-    astronaut = photos.get('astronaut.png')?.image as RgbImage;
-    for (const [name, { faces, make }] of Object.entries(DERIVED)) photos.set(name, { image: make(astronaut), faces });
+    astronaut = await loadPhotos(photos);
   });
   afterAll(() => Promise.all([upright.dispose(), photoView.dispose()]));
 
