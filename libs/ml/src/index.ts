@@ -63,6 +63,7 @@ export { FOUR_VARIANTS, PLAIN_VARIANT, variantsPerModel } from './tta/tta.varian
 export type { TtaVariant } from './tta/tta.variants';
 export { preprocessCrop, gray8 } from './tta/crop.preprocessor';
 export type { Normalisation } from './tta/crop.preprocessor';
+export { availableCores, resolveIntraOpThreads } from './encode/cpu-budget';
 export { DEFAULT_ORT_CONFIG, createOrtSession, ortSessionOptions } from './encode/ort-session.factory';
 export type { ExecutionProviderName, OrtSessionConfig } from './encode/ort-session.factory';
 export { EncoderEnsemble } from './encode/encoder.ensemble';

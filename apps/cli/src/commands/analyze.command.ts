@@ -72,7 +72,7 @@ export function registerAnalyzeCommand(program: Command, env: NodeJS.ProcessEnv 
     .option('--top <n>', 'longest disorder, gene and patient list (default: every disorder and gene, 100 patients)', parseTop)
     .option('--exclude-within <d>', 'drop gallery images at distance <= d (likely the same patient; the reference service uses 0.3)', parseDistance)
     .option('--exclude-case <id>', 'leave this case\'s images out (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
-    .option('--threads <n>', 'threads per ONNX operator (0: one per core; default without --gallery: $WORKER_INTRA_OP_THREADS)', parseThreads)
+    .option('--threads <n>', 'threads per ONNX operator (0: one per core this process may use; default without --gallery: $WORKER_INTRA_OP_THREADS)', parseThreads)
     .option('--detector <kind>', DETECTOR_OPTION_HELP, parseDetector)
     .action((photo: string, options: AnalyzeOptions) =>
       reportingFailures(async () => {

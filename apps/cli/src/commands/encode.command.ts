@@ -36,7 +36,7 @@ export function registerEncodeCommand(program: Command, env: NodeJS.ProcessEnv =
     .option('--out-dir <dir>', 'where the aligned crop PNG is written', './var/crops')
     .option('--embedding-out <jsonl>', 'append the embedding as {"image_id","slots"} (input of gmdb eval / analyze)')
     .option('--image-id <id>', 'image_id of that line (default: the photo file name without extension)')
-    .option('--threads <n>', 'threads per ONNX operator (0: one per core)', parseThreads)
+    .option('--threads <n>', 'threads per ONNX operator (0: one per core this process may use)', parseThreads)
     .option('--detector <kind>', DETECTOR_OPTION_HELP, parseDetector)
     .action((photo: string, options: EncodeOptions) =>
       reportingFailures(async () => {

@@ -8,7 +8,7 @@ export interface PhotoPipeline {
 }
 
 export interface PipelineOptions {
-  /** Threads per ONNX operator (0: one per core). */
+  /** Threads per ONNX operator (0: one per core this process may use). */
   threads?: number;
   /** Face detector (default native). */
   detector?: FaceDetectorKind;

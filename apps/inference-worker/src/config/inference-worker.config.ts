@@ -25,7 +25,7 @@ export const inferenceWorkerConfigSchema = createConfigSchema({
   WORKER_EXECUTION_PROVIDER: env
     .enum('ONNX Runtime execution provider of the encoders: cpu, or cuda on GPU nodes (CPU stays the fallback). cuda needs the CUDA 12 provider libraries of onnxruntime-node, which the repo does not install: after npm ci run ONNXRUNTIME_NODE_INSTALL=cuda12 node node_modules/onnxruntime-node/script/install.js (fetches them from NuGet), with CUDA 12 and cuDNN 9 on the library path (libs/ml/README.md); untested here', ['cpu', 'cuda'] as const)
     .default('cpu'),
-  WORKER_INTRA_OP_THREADS: env.int('Threads per ONNX operator (0: one per core)', { min: 0, max: 256 }).default(0),
+  WORKER_INTRA_OP_THREADS: env.int('Threads per ONNX operator (0: one per core this process may use: its CPU affinity, capped by the cgroup CPU quota)', { min: 0, max: 256 }).default(0),
   WORKER_ENCODER_THREAD: env
     .boolean('Run the encoder sessions in a worker thread (default): the event loop (face detection of the next photo, queue heartbeats, health checks, gallery searches) keeps running while a photo is encoded. false: on the main thread')
     .default(true),

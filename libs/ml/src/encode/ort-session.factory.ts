@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { InferenceSession } from 'onnxruntime-node';
 import { rewritePrelu } from '../onnx-rewrite/prelu.rewriter';
+import { resolveIntraOpThreads } from './cpu-budget';
 
 /**
  * Where the encoders run. 'cpu' uses the binaries inside onnxruntime-node. 'cuda' needs the CUDA 12
@@ -13,7 +14,7 @@ export type ExecutionProviderName = 'cpu' | 'cuda';
 
 export interface OrtSessionConfig {
   executionProvider: ExecutionProviderName;
-  /** Threads per operator (default: 0 = one per core). */
+  /** Threads per operator (default 0: one per core this process may use, see availableCores). */
   intraOpNumThreads: number;
   /**
    * Stop worker threads spinning after each run (session config `session.force_spinning_stop`):
@@ -36,7 +37,7 @@ export function ortSessionOptions(config: OrtSessionConfig): InferenceSession.Se
     executionProviders: config.executionProvider === 'cuda' ? ['cuda', 'cpu'] : ['cpu'],
     graphOptimizationLevel: 'all',
     executionMode: 'sequential',
-    intraOpNumThreads: config.intraOpNumThreads,
+    intraOpNumThreads: resolveIntraOpThreads(config.intraOpNumThreads),
     ...(config.forceSpinningStop ? { extra: { session: { force_spinning_stop: '1' } } } : {}),
   };
 }

@@ -21,7 +21,13 @@ export class OrtSearcher implements GallerySearcher {
   private readonly sessions = new Map<string, Promise<SearchSessions>>();
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly config: OrtSessionConfig = { ...DEFAULT_ORT_CONFIG, forceSpinningStop: false }) {}
+  /**
+   * The default config stops the intra-op threads spinning after each search: a search runs
+   * between photo encodings, and spinners left behind took a core from the next photo's first
+   * model (int8 r50 in the analyze loop: 21 ms with, 41 ms without), at no measurable cost to the
+   * search (10k x 3 slots: 2.9 ms either way).
+   */
+  constructor(private readonly config: OrtSessionConfig = DEFAULT_ORT_CONFIG) {}
 
   distances(index: GalleryIndex, query: Float32Array): Promise<Float32Array> {
     return this.serial(async () => {

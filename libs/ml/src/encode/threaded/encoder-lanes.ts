@@ -1,9 +1,9 @@
-import { availableParallelism } from 'node:os';
 import type { RgbImage } from '../../common/rgb-image';
 import type { LoadedManifest } from '../../manifest/manifest.loader';
 import { ManifestCropEncoder } from '../crop-encoder';
 import type { EncodedFace } from '../encoder.ensemble';
 import type { OrtSessionConfig } from '../ort-session.factory';
+import { availableCores } from '../cpu-budget';
 import { ThreadedEncoderEnsemble } from './threaded-encoder.ensemble';
 
 /**
@@ -32,11 +32,11 @@ export class EncoderLanes extends ManifestCropEncoder {
 
   /**
    * Starts `lanes` encoder threads. Each gets `config.intraOpNumThreads` intra-op threads when
-   * that is set (> 0), else an equal share of the machine's cores (at least one).
+   * that is set (> 0), else an equal share of the cores this process may use (availableCores, at least one each).
    */
   static async create(manifest: LoadedManifest, lanes: number, config: Partial<OrtSessionConfig> = {}): Promise<EncoderLanes> {
     if (!Number.isInteger(lanes) || lanes < 1) throw new RangeError(`lanes must be a positive integer, got ${lanes}`);
-    const intraOpNumThreads = config.intraOpNumThreads && config.intraOpNumThreads > 0 ? config.intraOpNumThreads : Math.max(1, Math.floor(availableParallelism() / lanes));
+    const intraOpNumThreads = config.intraOpNumThreads && config.intraOpNumThreads > 0 ? config.intraOpNumThreads : Math.max(1, Math.floor(availableCores() / lanes));
     const started = await Promise.allSettled(Array.from({ length: lanes }, () => ThreadedEncoderEnsemble.create(manifest, { ...config, intraOpNumThreads })));
     const ok = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
     const failure = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
