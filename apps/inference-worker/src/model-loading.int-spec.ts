@@ -72,7 +72,8 @@ describe('inference worker with the int8 copies of the test ensemble in two enco
   afterAll(() => w?.close());
 
   it('loads the int8 models under their own version and encodes photos sent together', async () => {
-    expect(w.app.get(ModelRepository).current).toMatchObject({ status: 'ready', models: { version: 'generated-r18s11-r18s12-r18s13-int8' } });
+    // The harness asks for 2 intra-op threads; each lane gets them as asked.
+    expect(w.app.get(ModelRepository).current).toMatchObject({ status: 'ready', models: { version: 'generated-r18s11-r18s12-r18s13-int8', threads: { lanes: 2, intraOp: 2 } } });
     await Promise.all(
       ['img-a', 'img-b', 'img-c'].map((imageId) => w.send({ name: JobName.EncodeImage, payload: { imageId, caseId: `case-${imageId}`, objectKey: 'photos/astronaut' } })),
     );

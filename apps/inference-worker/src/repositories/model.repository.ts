@@ -12,6 +12,7 @@ import {
   ThreadedEncoderEnsemble,
   EncoderLanes,
   int8CpuSupport,
+  laneThreads,
   createFaceDetector,
   ensureGeneratedManifest,
   loadManifestFile,
@@ -31,6 +32,8 @@ export interface LoadedModels {
   models: { id: string; arch: string; version: string }[];
   /** Whether any model is an int8 copy (its manifest entry has a quantization record). */
   int8: boolean;
+  /** The encoders' threads as started: `lanes x intra-op threads` (0 in the config resolved to the available cores). */
+  threads: { lanes: number; intraOp: number };
   loadMs: number;
 }
 
@@ -87,7 +90,8 @@ export class ModelRepository implements OnModuleInit, OnApplicationBootstrap, On
     this.loading ??= this.load().then(
       (models) => {
         this.state = { status: 'ready', models };
-        this.logger.log(`models ${models.version} (${models.slots} slots) loaded in ${Math.round(models.loadMs)} ms`);
+        const { lanes, intraOp } = models.threads;
+        this.logger.log(`models ${models.version} (${models.slots} slots) loaded in ${Math.round(models.loadMs)} ms; encoders: ${lanes} x ${intraOp} intra-op thread(s)`);
         const int8 = int8CpuSupport();
         if (models.int8 && !int8.exact) this.logger.warn(`int8 encoders: ${int8.reason}`);
         return models;
@@ -138,6 +142,7 @@ export class ModelRepository implements OnModuleInit, OnApplicationBootstrap, On
       weightsAreGenerated: manifest.weightsAreGenerated,
       models: manifest.models.map((m) => ({ id: m.id, arch: m.arch, version: m.version })),
       int8: manifest.models.some((m) => m.quantization !== undefined),
+      threads: { lanes: s.encoderLanes, intraOp: laneThreads(s.encoderLanes, s.intraOpNumThreads) },
       loadMs: performance.now() - t0,
     };
   }

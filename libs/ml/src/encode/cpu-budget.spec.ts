@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { availableCores, cgroupV1Cores, cgroupV2Cores, resolveIntraOpThreads } from './cpu-budget';
 import { ortSessionOptions } from './ort-session.factory';
+import { laneThreads } from './threaded/encoder-lanes';
 
 const files =
   (entries: Record<string, string>) =>
@@ -65,5 +66,15 @@ describe('intra-op threads', () => {
     const options = ortSessionOptions({ executionProvider: 'cpu', intraOpNumThreads: 0, forceSpinningStop: true });
     expect(options.intraOpNumThreads).toBe(availableCores());
     expect(ortSessionOptions({ executionProvider: 'cpu', intraOpNumThreads: 1, forceSpinningStop: true }).intraOpNumThreads).toBe(1);
+  });
+});
+
+describe('lane threads', () => {
+  it('shares the available cores between lanes unless a count is asked for', () => {
+    const cores = availableCores();
+    expect(laneThreads(1, 0)).toBe(cores);
+    expect(laneThreads(2, 0)).toBe(Math.max(1, Math.floor(cores / 2)));
+    expect(laneThreads(64, 0)).toBe(1);
+    expect(laneThreads(2, 3)).toBe(3);
   });
 });

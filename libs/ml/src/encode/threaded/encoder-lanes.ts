@@ -6,6 +6,11 @@ import type { OrtSessionConfig } from '../ort-session.factory';
 import { availableCores } from '../cpu-budget';
 import { ThreadedEncoderEnsemble } from './threaded-encoder.ensemble';
 
+/** Intra-op threads of each of `lanes` lanes: `requested` when set (> 0), else an equal share of the available cores, at least one. */
+export function laneThreads(lanes: number, requested: number): number {
+  return requested > 0 ? requested : Math.max(1, Math.floor(availableCores() / lanes));
+}
+
 /**
  * Several encoder threads (lanes), each with its own sessions of the whole ensemble and its own
  * share of the cores, for throughput when several photos are in flight. onnxruntime's intra-op
@@ -36,7 +41,7 @@ export class EncoderLanes extends ManifestCropEncoder {
    */
   static async create(manifest: LoadedManifest, lanes: number, config: Partial<OrtSessionConfig> = {}): Promise<EncoderLanes> {
     if (!Number.isInteger(lanes) || lanes < 1) throw new RangeError(`lanes must be a positive integer, got ${lanes}`);
-    const intraOpNumThreads = config.intraOpNumThreads && config.intraOpNumThreads > 0 ? config.intraOpNumThreads : Math.max(1, Math.floor(availableCores() / lanes));
+    const intraOpNumThreads = laneThreads(lanes, config.intraOpNumThreads ?? 0);
     const started = await Promise.allSettled(Array.from({ length: lanes }, () => ThreadedEncoderEnsemble.create(manifest, { ...config, intraOpNumThreads })));
     const ok = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
     const failure = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
