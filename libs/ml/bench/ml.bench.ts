@@ -4,7 +4,7 @@
  * Encoder latency (paper ensemble r50 + r100 + r100 of generated weights, made under var/models on
  * first use, and its int8 copies made by the quantizer of src/quantize), end-to-end photo encoding
  * vs ONNX-only, analyze latency vs its model time (each in fp32 and int8), and exact
- * gallery search (JS loop vs ONNX Runtime Gemm + TopK). Check the load line: numbers taken while
+ * gallery search (JS loop vs ONNX Runtime MatMul + TopK). Check the load line: numbers taken while
  * other processes use the cores are worth little.
  * Where Debian's python3-torch is installed, it also times the GestaltMatcher reference's own
  * PyTorch loop (reference_torch.py) on this machine, so that encoder times compare with the same
@@ -296,7 +296,7 @@ async function searchSection(): Promise<void> {
     const rankT = await timeIt(async () => rankGallery(index, await ort.distances(index, query)), runs, 1);
     row(
       `search ${n} x ${slots} slots`,
-      'top-10: JS loop / ORT Gemm+TopK (all distances; + ranking)',
+      'top-10: JS loop / ORT MatMul+TopK (all distances; + ranking)',
       `${ms(jsT.median)} / ${ms(ortT.median)} ms (${ms(ortFull.median)}; ${ms(rankT.median)})`,
       `ORT ${(jsT.median / ortT.median).toFixed(1)}x faster; ORT / one native memory pass (${ms(pass.median)} ms, ${(gib / (pass.median / 1000)).toFixed(1)} GiB/s) = ${(ortT.median / pass.median).toFixed(2)}`,
     );

@@ -47,7 +47,7 @@ export function availableCores(read: TextFileReader = readText, parallelism: num
  * Intra-op threads for an ONNX Runtime session: `requested` when it is positive, else one per
  * available core. 0 is not passed on: onnxruntime-node 1.30's own default for 0 ran a single
  * thread on this project's 2-core machines (r50 int8 batch 1: 30.8 ms with 0, 30.3 with 1, 23.4
- * with 2; a 10k x 3-slot search Gemm: 5.2 / 5.0 / 3.0 ms).
+ * with 2; the 10k x 3-slot search Gemm of then: 5.2 / 5.0 / 3.0 ms).
  */
 export function resolveIntraOpThreads(requested: number, cores: () => number = availableCores): number {
   return Number.isInteger(requested) && requested > 0 ? requested : cores();

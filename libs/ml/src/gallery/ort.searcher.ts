@@ -12,7 +12,7 @@ interface SearchSessions {
 }
 
 /**
- * Exact search as an ONNX Runtime matmul: the Gemm (+ TopK) graph of buildSearchGraph run over
+ * Exact search as an ONNX Runtime matmul: the MatMul (+ TopK) graph of buildSearchGraph run over
  * each block of the store (the block is passed as a tensor view, no copy). Sessions are built once
  * per (slots, dim) and kept; runs are serialised.
  */
@@ -80,7 +80,8 @@ export class OrtSearcher implements GallerySearcher {
   }
 
   private queryTensor(index: GalleryIndex, query: Float32Array): Tensor {
-    return new Tensor('float32', normalizeSlots(query, index.slots), [1, index.store.width]);
+    // One query: its column [width, 1] holds the same values as its row.
+    return new Tensor('float32', normalizeSlots(query, index.slots), [index.store.width, 1]);
   }
 
   private blockTensor(index: GalleryIndex, b: number): Tensor {

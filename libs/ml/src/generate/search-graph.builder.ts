@@ -10,32 +10,28 @@ export interface SearchGraphOptions {
 }
 
 /**
- * Exact gallery search as an ONNX graph. Inputs `queries` [Q, S·D] and `gallery` [N, S·D], rows
- * slot-major with every slot L2-normalised; output `distances` [Q, N] = 1 − (1/S)·Σₛ qₛ·gₛ, the mean
- * over slots of the cosine distance. Because each slot only meets the same slot, the sum over
- * slots is one dot product of the concatenated rows: a single Gemm(alpha = −1/S, C = 1, transB).
- * With `topK`, also `values` / `indices` [Q, K].
+ * Exact gallery search as an ONNX graph. Inputs `gallery` [N, S·D], rows slot-major with every
+ * slot L2-normalised, and `queries` [S·D, Q], one normalised query per column (for one query the
+ * same values as a row); output `distances` [Q, N] = 1 − (1/S)·Σₛ qₛ·gₛ, the mean over slots of
+ * the cosine distance. Because each slot only meets the same slot, the sum over slots is one dot
+ * product of the concatenated rows: gallery × queries, a MatMul that streams the gallery once in
+ * its stored order (onnxruntime runs this as fast as a plain read of the gallery; the same
+ * product as Gemm(queries, gallery, transB) took 1.6x as long at 10k x 12 slots), then turned to
+ * [Q, N] and scaled. With `topK`, also `values` / `indices` [Q, K].
  */
 export function buildSearchGraph(options: SearchGraphOptions): OnnxGraph {
   const { slots, dim } = options;
   if (!Number.isInteger(slots) || slots < 1) throw new RangeError(`slots must be >= 1, got ${slots}`);
   const width = slots * dim;
   const nodes: OnnxNode[] = [
-    {
-      opType: 'Gemm',
-      name: 'similarity',
-      inputs: ['queries', 'gallery', 'one'],
-      outputs: ['distances'],
-      attributes: [
-        { name: 'alpha', kind: 'float', value: -1 / slots },
-        { name: 'beta', kind: 'float', value: 1 },
-        { name: 'transB', kind: 'int', value: 1 },
-      ],
-    },
+    { opType: 'MatMul', name: 'similarity', inputs: ['gallery', 'queries'], outputs: ['similarity_by_row'] },
+    { opType: 'Transpose', name: 'by_query', inputs: ['similarity_by_row'], outputs: ['similarity'], attributes: [{ name: 'perm', kind: 'ints', value: [1, 0] }] },
+    { opType: 'Mul', name: 'mean', inputs: ['similarity', 'minus_one_over_slots'], outputs: ['minus_mean'] },
+    { opType: 'Add', name: 'distance', inputs: ['minus_mean', 'one'], outputs: ['distances'] },
   ];
   const inputs: OnnxGraph['inputs'] = [
-    { name: 'queries', type: 'float', shape: ['queries', width] },
     { name: 'gallery', type: 'float', shape: ['gallery', width] },
+    { name: 'queries', type: 'float', shape: [width, 'queries'] },
   ];
   const outputs: OnnxGraph['outputs'] = [{ name: 'distances', type: 'float', shape: ['queries', 'gallery'] }];
   if (options.topK) {
@@ -56,7 +52,10 @@ export function buildSearchGraph(options: SearchGraphOptions): OnnxGraph {
   return {
     name: `gallery_search_s${slots}`,
     nodes,
-    initializers: [{ name: 'one', dims: [1], type: 'float', data: Float32Array.of(1) }],
+    initializers: [
+      { name: 'one', dims: [], type: 'float', data: Float32Array.of(1) },
+      { name: 'minus_one_over_slots', dims: [], type: 'float', data: Float32Array.of(-1 / slots) },
+    ],
     inputs,
     outputs,
   };
