@@ -24,8 +24,8 @@ export class OrtSearcher implements GallerySearcher {
   /**
    * The default config stops the intra-op threads spinning after each search: a search runs
    * between photo encodings, and spinners left behind took a core from the next photo's first
-   * model (int8 r50 in the analyze loop: 21 ms with, 41 ms without), at no measurable cost to the
-   * search (10k x 3 slots: 2.9 ms either way).
+   * model (int8 r50 in a loop of analyses: 21 ms with the stop, 41 ms without it), at no
+   * measurable cost to the search (10k x 3 slots: the same time either way).
    */
   constructor(private readonly config: OrtSessionConfig = DEFAULT_ORT_CONFIG) {}
 
