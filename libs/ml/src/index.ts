@@ -70,7 +70,7 @@ export { EncoderEnsemble } from './encode/encoder.ensemble';
 export type { EncodedFace } from './encode/encoder.ensemble';
 export type { CropEncoder } from './encode/crop-encoder';
 export { ThreadedEncoderEnsemble } from './encode/threaded/threaded-encoder.ensemble';
-export { EncoderLanes, laneThreads } from './encode/threaded/encoder-lanes';
+export { EncoderLanes } from './encode/threaded/encoder-lanes';
 export { PhotoEncoder, DEFAULT_PHOTO_ENCODER_CONFIG } from './encode/photo.encoder';
 export type { PhotoEncoderConfig, PhotoEncoding, PhotoTimings } from './encode/photo.encoder';
 

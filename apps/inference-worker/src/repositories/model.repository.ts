@@ -12,7 +12,7 @@ import {
   ThreadedEncoderEnsemble,
   EncoderLanes,
   int8CpuSupport,
-  laneThreads,
+  resolveIntraOpThreads,
   createFaceDetector,
   ensureGeneratedManifest,
   loadManifestFile,
@@ -142,7 +142,7 @@ export class ModelRepository implements OnModuleInit, OnApplicationBootstrap, On
       weightsAreGenerated: manifest.weightsAreGenerated,
       models: manifest.models.map((m) => ({ id: m.id, arch: m.arch, version: m.version })),
       int8: manifest.models.some((m) => m.quantization !== undefined),
-      threads: { lanes: s.encoderLanes, intraOp: laneThreads(s.encoderLanes, s.intraOpNumThreads) },
+      threads: { lanes: s.encoderLanes, intraOp: resolveIntraOpThreads(s.intraOpNumThreads, s.encoderLanes) },
       loadMs: performance.now() - t0,
     };
   }

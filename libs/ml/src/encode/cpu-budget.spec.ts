@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { availableCores, cgroupV1Cores, cgroupV2Cores, resolveIntraOpThreads } from './cpu-budget';
 import { ortSessionOptions } from './ort-session.factory';
-import { laneThreads } from './threaded/encoder-lanes';
 
 const files =
   (entries: Record<string, string>) =>
@@ -56,10 +55,10 @@ describe('availableCores', () => {
 
 describe('intra-op threads', () => {
   it('keeps a positive request and replaces 0 (or nonsense) by the available cores', () => {
-    expect(resolveIntraOpThreads(3, () => 8)).toBe(3);
-    expect(resolveIntraOpThreads(0, () => 8)).toBe(8);
-    expect(resolveIntraOpThreads(-1, () => 8)).toBe(8);
-    expect(resolveIntraOpThreads(1.5, () => 8)).toBe(8);
+    expect(resolveIntraOpThreads(3, 1, () => 8)).toBe(3);
+    expect(resolveIntraOpThreads(0, 1, () => 8)).toBe(8);
+    expect(resolveIntraOpThreads(-1, 1, () => 8)).toBe(8);
+    expect(resolveIntraOpThreads(1.5, 1, () => 8)).toBe(8);
   });
 
   it('never hands onnxruntime a 0, whose own default ran one thread here', () => {
@@ -72,9 +71,9 @@ describe('intra-op threads', () => {
 describe('lane threads', () => {
   it('shares the available cores between lanes unless a count is asked for', () => {
     const cores = availableCores();
-    expect(laneThreads(1, 0)).toBe(cores);
-    expect(laneThreads(2, 0)).toBe(Math.max(1, Math.floor(cores / 2)));
-    expect(laneThreads(64, 0)).toBe(1);
-    expect(laneThreads(2, 3)).toBe(3);
+    expect(resolveIntraOpThreads(0, 1)).toBe(cores);
+    expect(resolveIntraOpThreads(0, 2)).toBe(Math.max(1, Math.floor(cores / 2)));
+    expect(resolveIntraOpThreads(0, 64)).toBe(1);
+    expect(resolveIntraOpThreads(3, 2)).toBe(3);
   });
 });

@@ -44,11 +44,12 @@ export function availableCores(read: TextFileReader = readText, parallelism: num
 }
 
 /**
- * Intra-op threads for an ONNX Runtime session: `requested` when it is positive, else one per
- * available core. 0 is not passed on: onnxruntime-node 1.30's own default for 0 ran a single
- * thread on this project's 2-core machines (r50 int8 batch 1: 30.8 ms with 0, 30.3 with 1, 23.4
- * with 2; the 10k x 3-slot search Gemm of then: 5.2 / 5.0 / 3.0 ms).
+ * Intra-op threads for each of `lanes` ONNX Runtime sessions that run side by side (1: a lone
+ * session): `requested` when it is positive, else an equal share of the available cores, at least
+ * one. 0 is never passed on: onnxruntime-node 1.30's own default for 0 ran a single thread on this
+ * project's 2-core machines (r50 int8 batch 1: 30.8 ms with 0, 30.3 with 1, 23.4 with 2; the
+ * 10k x 3-slot search Gemm of then: 5.2 / 5.0 / 3.0 ms).
  */
-export function resolveIntraOpThreads(requested: number, cores: () => number = availableCores): number {
-  return Number.isInteger(requested) && requested > 0 ? requested : cores();
+export function resolveIntraOpThreads(requested: number, lanes = 1, cores: () => number = availableCores): number {
+  return Number.isInteger(requested) && requested > 0 ? requested : Math.max(1, Math.floor(cores() / lanes));
 }

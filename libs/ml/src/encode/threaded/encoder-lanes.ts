@@ -3,13 +3,8 @@ import type { LoadedManifest } from '../../manifest/manifest.loader';
 import { ManifestCropEncoder } from '../crop-encoder';
 import type { EncodedFace } from '../encoder.ensemble';
 import type { OrtSessionConfig } from '../ort-session.factory';
-import { availableCores } from '../cpu-budget';
+import { resolveIntraOpThreads } from '../cpu-budget';
 import { ThreadedEncoderEnsemble } from './threaded-encoder.ensemble';
-
-/** Intra-op threads of each of `lanes` lanes: `requested` when set (> 0), else an equal share of the available cores, at least one. */
-export function laneThreads(lanes: number, requested: number): number {
-  return requested > 0 ? requested : Math.max(1, Math.floor(availableCores() / lanes));
-}
 
 /**
  * Several encoder threads (lanes), each with its own sessions of the whole ensemble and its own
@@ -37,11 +32,11 @@ export class EncoderLanes extends ManifestCropEncoder {
 
   /**
    * Starts `lanes` encoder threads. Each gets `config.intraOpNumThreads` intra-op threads when
-   * that is set (> 0), else an equal share of the cores this process may use (availableCores, at least one each).
+   * that is set (> 0), else an equal share of the cores this process may use (resolveIntraOpThreads).
    */
   static async create(manifest: LoadedManifest, lanes: number, config: Partial<OrtSessionConfig> = {}): Promise<EncoderLanes> {
     if (!Number.isInteger(lanes) || lanes < 1) throw new RangeError(`lanes must be a positive integer, got ${lanes}`);
-    const intraOpNumThreads = laneThreads(lanes, config.intraOpNumThreads ?? 0);
+    const intraOpNumThreads = resolveIntraOpThreads(config.intraOpNumThreads ?? 0, lanes);
     const started = await Promise.allSettled(Array.from({ length: lanes }, () => ThreadedEncoderEnsemble.create(manifest, { ...config, intraOpNumThreads })));
     const ok = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
     const failure = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
