@@ -4,8 +4,10 @@ import { repeatedInt64 } from './protobuf.reader';
 
 const RANK_OF_FIRST_INPUT = new Set([
   'Abs', 'BatchNormalization', 'Cast', 'Clip', 'Dropout', 'Elu', 'Exp', 'HardSigmoid', 'Identity', 'InstanceNormalization',
-  'LeakyRelu', 'Neg', 'PRelu', 'Relu', 'Selu', 'Sigmoid', 'Softplus', 'Sqrt', 'Tanh',
+  'LeakyRelu', 'Neg', 'Pad', 'PRelu', 'Relu', 'Selu', 'Sigmoid', 'Softplus', 'Sqrt', 'Tanh', 'Transpose',
 ]);
+/** Ops whose inputs all have the output's rank (Concat joins along one axis), so any known one gives it. */
+const SAME_RANK_INPUTS = new Set(['Concat']);
 const BROADCAST = new Set(['Add', 'Div', 'Max', 'Min', 'Mul', 'Sub', 'Sum']);
 const SPATIAL = new Set(['AveragePool', 'Conv', 'ConvTranspose', 'MaxPool']);
 const MATRIX = new Set(['Flatten', 'Gemm']);
@@ -13,8 +15,9 @@ const MATRIX = new Set(['Flatten', 'Gemm']);
 /**
  * The number of dimensions of each tensor whose rank the graph states (inputs, outputs,
  * value_info, initializers) or that follows from its producer: a convolution or pool has
- * kernel_shape.length + 2, element-wise and normalising ops keep their input's rank, broadcasting
- * ops take the largest of their inputs' ranks. Nodes are visited in file order (ONNX requires
+ * kernel_shape.length + 2, element-wise, normalising, padding and transposing ops keep their
+ * input's rank, Concat that of any of its inputs, broadcasting ops take the largest of their
+ * inputs' ranks. Nodes are visited in file order (ONNX requires
  * topological order). Unknown ranks are left out.
  */
 export function inferTensorRanks(graph: GraphParts): Map<string, number> {
@@ -38,6 +41,7 @@ function producedRank(node: NodeParts, ranks: Map<string, number>): number | und
     return kernel ? kernel.length + 2 : ranks.get(node.inputs[0]);
   }
   if (RANK_OF_FIRST_INPUT.has(node.opType)) return ranks.get(node.inputs[0]);
+  if (SAME_RANK_INPUTS.has(node.opType)) return node.inputs.map((i) => ranks.get(i)).find((r) => r !== undefined);
   if (BROADCAST.has(node.opType)) {
     const inputRanks = node.inputs.map((i) => ranks.get(i));
     return inputRanks.every((r) => r !== undefined) ? Math.max(...(inputRanks as number[])) : undefined;

@@ -7,6 +7,8 @@ import { InferenceSession, Tensor } from 'onnxruntime-node';
 import { RgbImage } from '../../common/rgb-image';
 import { decodeImage } from '../../decode/image.decoder';
 import { createOrtSession } from '../../encode/ort-session.factory';
+import { readModelParts } from '../../onnx-rewrite/onnx-model.parts';
+import { rewritePrelu } from '../../onnx-rewrite/prelu.rewriter';
 import { fixtureBytes } from '../../testing/fixtures';
 import { withFileFetch } from '../file-fetch.shim';
 import { loadHuman } from '../human.loader';
@@ -60,27 +62,41 @@ describe('convertTfjsGraphModel on Human’s MediaPipe face models', () => {
 
   describe.each(CASES)('$model', ({ model, crop, size, range }) => {
     let converted: ConvertedModel;
-    let session: InferenceSession;
+    /** As converted, and as the native detector loads it (its PRelus rewritten). */
+    const sessions: Record<'as converted' | 'PRelus rewritten', InferenceSession> = {} as never;
     let original: TfjsGraphModel;
     beforeAll(async () => {
       converted = await convertTfjsGraphModel(humanModelPath(model));
-      session = await createOrtSession(converted.onnx, ORT_CONFIG);
+      sessions['as converted'] = await createOrtSession(converted.onnx, ORT_CONFIG);
+      sessions['PRelus rewritten'] = await createOrtSession(converted.onnx, { ...ORT_CONFIG, preluRewrite: true });
       original = await withFileFetch(() => tf.loadGraphModel(pathToFileURL(humanModelPath(model)).href));
     });
     afterAll(async () => {
       original.dispose();
-      await session.release();
+      await Promise.all(Object.values(sessions).map((s) => s.release()));
     });
 
     it('keeps the TF input and the signature outputs (names, order, NHWC shapes)', () => {
       const { signature } = modelJson(model);
       expect(converted.input.shape.slice(1)).toEqual([size, size, 3]);
-      expect(session.inputNames).toEqual([converted.input.name]);
-      expect(session.outputNames).toEqual(converted.outputs.map((o) => o.name));
+      expect(sessions['as converted'].inputNames).toEqual([converted.input.name]);
+      expect(sessions['as converted'].outputNames).toEqual(converted.outputs.map((o) => o.name));
       expect(converted.outputs.map((o) => o.shape)).toEqual(signature.map((s) => s.shape));
     });
 
-    it.each([range, OTHER_RANGE[range]])('gives the outputs of the tfjs model on a real crop in %s', async (r) => {
+    it('has every PRelu rewritten when loaded as the detector loads it (their inputs\' ranks known through Pad, Transpose and Concat)', () => {
+      const prelus = (onnx: Uint8Array) => readModelParts(onnx).graph.nodes.filter((n) => n.opType === 'PRelu').length;
+      const { model: rewritten, kept } = rewritePrelu(converted.onnx);
+      expect(kept).toEqual([]);
+      expect(prelus(rewritten)).toBe(0);
+    });
+
+    it.each([
+      [range, 'as converted'],
+      [OTHER_RANGE[range], 'as converted'],
+      [range, 'PRelus rewritten'],
+    ] as const)('gives the outputs of the tfjs model on a real crop in %s (%s)', async (r, loaded) => {
+      const session = sessions[loaded];
       const pixels = await cropPixels(photo, crop, size);
       const input = Float32Array.from(pixels, (v) => (r === '[0,1]' ? v / 255 : v / 127.5 - 1));
       const shape = [1, size, size, 3];
