@@ -74,6 +74,16 @@ export function sampleBilinear(src: PixelSource, xs: AxisSamples, ys: AxisSample
   const s = src.data;
   const rowStride = src.width * 3;
   const width = xs.lo.length;
+  // Per output column: both neighbours' offsets within a row (pixel index × 3), looked up once.
+  const left = new Int32Array(width);
+  const right = new Int32Array(width);
+  let allInside = true;
+  for (let u = 0; u < width; u++) {
+    left[u] = xs.lo[u] * 3;
+    right[u] = xs.hi[u] * 3;
+    if (!xs.inside[u]) allInside = false;
+  }
+  const fxs = xs.frac;
   let o = offset;
   for (let v = 0; v < ys.lo.length; v++) {
     if (!ys.inside[v]) {
@@ -85,24 +95,27 @@ export function sampleBilinear(src: PixelSource, xs: AxisSamples, ys: AxisSample
     const bottom = ys.hi[v] * rowStride;
     const fy = ys.frac[v];
     for (let u = 0; u < width; u++, o += 3) {
-      if (!xs.inside[u]) {
+      if (!allInside && !xs.inside[u]) {
         out[o] = bias;
         out[o + 1] = bias;
         out[o + 2] = bias;
         continue;
       }
-      const left = xs.lo[u] * 3;
-      const right = xs.hi[u] * 3;
-      const fx = xs.frac[u];
-      for (let c = 0; c < 3; c++) {
-        const tl = s[top + left + c];
-        const tr = s[top + right + c];
-        const bl = s[bottom + left + c];
-        const br = s[bottom + right + c];
-        const upper = tl + (tr - tl) * fx;
-        const lower = bl + (br - bl) * fx;
-        out[o + c] = (upper + (lower - upper) * fy) * scale + bias;
-      }
+      const tl = top + left[u];
+      const tr = top + right[u];
+      const bl = bottom + left[u];
+      const br = bottom + right[u];
+      const fx = fxs[u];
+      // Channels written out (the same arithmetic, in the same order, for each).
+      let upper = s[tl] + (s[tr] - s[tl]) * fx;
+      let lower = s[bl] + (s[br] - s[bl]) * fx;
+      out[o] = (upper + (lower - upper) * fy) * scale + bias;
+      upper = s[tl + 1] + (s[tr + 1] - s[tl + 1]) * fx;
+      lower = s[bl + 1] + (s[br + 1] - s[bl + 1]) * fx;
+      out[o + 1] = (upper + (lower - upper) * fy) * scale + bias;
+      upper = s[tl + 2] + (s[tr + 2] - s[tl + 2]) * fx;
+      lower = s[bl + 2] + (s[br + 2] - s[bl + 2]) * fx;
+      out[o + 2] = (upper + (lower - upper) * fy) * scale + bias;
     }
   }
 }
