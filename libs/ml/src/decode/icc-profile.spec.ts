@@ -113,6 +113,22 @@ describe('isSrgbProfile', () => {
     expect(isSrgbProfile(profile(P3, paraCurve(2.4)))).toBe(false);
   });
 
+  it('remembers the exact bytes of a profile it found to be sRGB, never a changed copy of them', () => {
+    const good = profile(SRGB, paraCurve(2.4));
+    expect(isSrgbProfile(good)).toBe(true);
+    // The same bytes in another buffer (another photo from the same camera).
+    expect(isSrgbProfile(Uint8Array.from(good))).toBe(true);
+    // Changed after it was found to be sRGB: the remembered copy is the caller's bytes as they were.
+    const reused = Buffer.from(good);
+    expect(isSrgbProfile(reused)).toBe(true);
+    reused.set(profile(SRGB, paraCurve(2.2)));
+    expect(isSrgbProfile(reused)).toBe(false);
+    // More sRGB profiles than are remembered: each still reads as sRGB, and a gamma-2.2 one as not.
+    for (let n = 260; n < 280; n++) expect(isSrgbProfile(profile(SRGB, tableCurve(n)))).toBe(true);
+    expect(isSrgbProfile(good)).toBe(true);
+    expect(isSrgbProfile(profile(SRGB, gammaCurve(2.2)))).toBe(false);
+  });
+
   it('says no where a colour engine would use lookup tables instead of the matrix and curves', () => {
     expect(isSrgbProfile(profile(SRGB, paraCurve(2.4), ['A2B0']))).toBe(false);
   });

@@ -28,13 +28,34 @@ const TRC_TAGS = ['rTRC', 'gTRC', 'bTRC'] as const;
 /** Tags that make a colour engine use lookup tables instead of the matrix and curves (not read here). */
 const LUT_TAGS = ['A2B0', 'A2B1', 'A2B2', 'D2B0', 'D2B1', 'D2B2'];
 
+/**
+ * Profiles already found to be sRGB's, most recent first: a camera or scanner embeds the same bytes
+ * in every photo, and comparing them (a memcmp) is cheaper than reading the curves again (0.2-0.4 ms
+ * per photo on astronaut.png's profile).
+ */
+const KNOWN_SRGB: Buffer[] = [];
+const KNOWN_SRGB_LIMIT = 8;
+
 export function isSrgbProfile(icc: Uint8Array | undefined): boolean {
   if (!icc) return false;
+  const bytes = Buffer.from(icc.buffer, icc.byteOffset, icc.byteLength);
+  const known = KNOWN_SRGB.findIndex((k) => k.equals(bytes));
+  if (known >= 0) {
+    if (known > 0) KNOWN_SRGB.unshift(...KNOWN_SRGB.splice(known, 1));
+    return true;
+  }
+  let srgb: boolean;
   try {
-    return readsAsSrgb(new DataView(icc.buffer, icc.byteOffset, icc.byteLength));
+    srgb = readsAsSrgb(new DataView(icc.buffer, icc.byteOffset, icc.byteLength));
   } catch {
     return false; // truncated or malformed: let the colour engine decide
   }
+  if (srgb) {
+    // A copy: the caller's buffer may be reused for something else.
+    KNOWN_SRGB.unshift(Buffer.from(bytes));
+    KNOWN_SRGB.length = Math.min(KNOWN_SRGB.length, KNOWN_SRGB_LIMIT);
+  }
+  return srgb;
 }
 
 function readsAsSrgb(view: DataView): boolean {
