@@ -22,14 +22,13 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EventName, JobName, type Message, QueueName } from '@gmdb/domain';
 import { type CropEncoder, EncoderEnsemble, EncoderLanes, PAPER_ENSEMBLE, type EncoderPrecision, ensureGeneratedManifest } from '@gmdb/ml';
 import { type MessageTransport, ObjectStorage, type RunningHttpApp, createEnvelope, createLogger, createTransport, loadConfig } from '@gmdb/platform';
 import { TEST_MYSQL_URL, TEST_REDIS_URL, clearRedisPrefix, createTestDatabase } from '@gmdb/platform/testing';
-import { foreignCores, loadLine } from '../../../libs/ml/bench/load.probe';
 import { inferenceWorkerDefinition } from '../src/inference-worker.definition';
 import { ModelRepository } from '../src/repositories/model.repository';
 import { TEST_MODEL_DIR, fixturePhoto } from '../src/testing/worker.harness';
@@ -139,10 +138,12 @@ function pidsOf(name: string): number[] {
     .map(Number);
 }
 
+const loadLine = () => `load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`;
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 async function main(): Promise<void> {
-  process.stderr.write(`${loadLine()}; other processes ${(await foreignCores()).toFixed(2)} cores; MariaDB ${TEST_MYSQL_URL}, Redis ${TEST_REDIS_URL}\n`);
+  process.stderr.write(`${loadLine()}; MariaDB ${TEST_MYSQL_URL}, Redis ${TEST_REDIS_URL}\n`);
   const dir = await mkdtemp(join(tmpdir(), 'gmdb-worker-bench-'));
   const s3 = await startS3(join(dir, 's3'));
   const photo = fixturePhoto('astronaut.png');
